@@ -1,0 +1,3 @@
+from sora_migrate.cli import main
+
+main()

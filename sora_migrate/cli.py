@@ -1,0 +1,32 @@
+"""Console entry point: registers every command and turns user errors into one line + exit 2."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from sora_migrate.cli_app import app
+from sora_migrate.commands import scan  # noqa: F401  (registers the command)
+from sora_migrate.errors import UserError
+
+
+def main() -> None:
+    """Run the CLI; a UserError becomes 'sora-migrate: error: ...' on stderr and exit code 2."""
+    try:
+        code = app(standalone_mode=False)
+    except UserError as error:
+        print(f"sora-migrate: error: {error}", file=sys.stderr)
+        sys.exit(error.exit_code)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(2)
+    except click.exceptions.Abort:
+        print("sora-migrate: aborted", file=sys.stderr)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        print("sora-migrate: interrupted", file=sys.stderr)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
