@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-import click
+import typer
 
 from sora_migrate.cli_app import app
 from sora_migrate.commands import scan  # noqa: F401  (registers the command)
@@ -18,14 +18,18 @@ def main() -> None:
     except UserError as error:
         print(f"sora-migrate: error: {error}", file=sys.stderr)
         sys.exit(error.exit_code)
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         sys.exit(done.exit_code)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(2)
-    except click.exceptions.Abort:
+    except typer.Abort:
         print("sora-migrate: aborted", file=sys.stderr)
         sys.exit(130)
+    except typer.TyperException as error:
+        show = getattr(error, "show", None)
+        if callable(show):
+            show()
+        else:
+            print(f"sora-migrate: error: {error}", file=sys.stderr)
+        sys.exit(getattr(error, "exit_code", 2))
     except KeyboardInterrupt:
         print("sora-migrate: interrupted", file=sys.stderr)
         sys.exit(130)

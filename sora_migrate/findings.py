@@ -21,7 +21,9 @@ class Confidence(IntEnum):
         try:
             return cls[text.strip().upper()]
         except KeyError:
-            raise ValueError(f"unknown confidence {text!r} (expected low, medium or high)") from None
+            raise ValueError(
+                f"unknown confidence {text!r} (expected low, medium or high)"
+            ) from None
 
     @property
     def label(self) -> str:

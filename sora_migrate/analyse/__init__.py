@@ -1,0 +1,47 @@
+"""Per-language analysers: an explicit table from file kind to the function that analyses it."""
+
+from __future__ import annotations
+
+from sora_migrate.analyse.context import FileContext
+from sora_migrate.analyse.python_bindings import ModuleResolver
+
+
+def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
+    """Run the analyser for `ctx.kind`, then the user's regex rules."""
+    from sora_migrate.analyse import javascript, lines, notebook, prose, python, structured
+
+    kind = ctx.kind
+    if kind == "python":
+        python.analyse_python(ctx, resolver)
+    elif kind == "notebook":
+        notebook.analyse_notebook(ctx, resolver)
+    elif kind == "javascript":
+        javascript.analyse_javascript(ctx, "javascript")
+    elif kind == "typescript":
+        javascript.analyse_javascript(ctx, "tsx" if suffix == ".tsx" else "typescript")
+    elif kind == "yaml":
+        structured.analyse_yaml(ctx)
+    elif kind == "json":
+        structured.analyse_json(ctx)
+    elif kind in ("markdown", "rst"):
+        prose.analyse_prose(ctx)
+    else:
+        lines.analyse_lines(ctx)
+    _run_regex_rules(ctx)
+
+
+def _run_regex_rules(ctx: FileContext) -> None:
+    from sora_migrate.findings import Confidence
+
+    for rule in ctx.rules.regex_rules:
+        if ctx.kind not in rule.languages or rule.regex is None:
+            continue
+        for match in rule.regex.finditer(ctx.text):
+            start = _position(ctx.text, match.start())
+            end = _position(ctx.text, match.end())
+            ctx.add(rule, Confidence(rule.confidence), start, end)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - text.rfind("\n", 0, index)

@@ -1,0 +1,209 @@
+"""The scan engine: discover → prefilter → analyse per language → findings.
+
+Files are read once. Only files that contain a needle are decoded and parsed. Work is spread
+over a process pool in batches; each worker keeps its own tree-sitter parsers and its own lazily
+built index of the repository's Python modules.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sora_migrate.analyse.context import FileContext, RuleSet
+from sora_migrate.analyse.directives import parse_directives
+from sora_migrate.discover import SourceFile, Walker, scan_root
+from sora_migrate.errors import UserError
+from sora_migrate.findings import Directive, Finding, ScanResult, SkippedFile
+from sora_migrate.options import ScanOptions
+from sora_migrate.prefilter import is_candidate
+from sora_migrate.rulepack import Rule, load_rules, select_rules
+
+BATCH_SIZE = 256
+IN_PROCESS_LIMIT = 400
+BINARY_PROBE = 8192
+
+
+@dataclass
+class BatchResult:
+    """What one worker found in one batch of files."""
+
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[SkippedFile] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    scanned: int = 0
+    parsed: int = 0
+    binary: int = 0
+
+    def merge(self, other: BatchResult) -> None:
+        self.findings.extend(other.findings)
+        self.skipped.extend(other.skipped)
+        self.directives.extend(other.directives)
+        self.scanned += other.scanned
+        self.parsed += other.parsed
+        self.binary += other.binary
+
+
+class FileAnalyser:
+    """Reads, prefilters and analyses single files; one per process."""
+
+    def __init__(self, root: Path, rules: tuple[Rule, ...]) -> None:
+        from sora_migrate.analyse.python_index import ModuleIndex
+
+        self.root = root
+        self.rules = RuleSet.from_rules(rules)
+        self.extra = tuple(
+            re.compile(rule.regex.pattern.encode("utf-8"), rule.regex.flags & ~re.UNICODE)
+            for rule in self.rules.regex_rules
+            if rule.regex is not None
+        )
+        self.index = ModuleIndex(root)
+
+    def run(self, batch: Sequence[SourceFile]) -> BatchResult:
+        """Analyse a batch of files."""
+        result = BatchResult()
+        for source in batch:
+            self._one(source, result)
+        return result
+
+    def _one(self, source: SourceFile, result: BatchResult) -> None:
+        try:
+            with open(source.path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            result.skipped.append(SkippedFile(source.rel, error.strerror or str(error)))
+            return
+        result.scanned += 1
+        if b"\0" in data[:BINARY_PROBE]:
+            result.binary += 1
+            return
+        if not is_candidate(data, self.extra):
+            return
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            result.skipped.append(SkippedFile(source.rel, f"not valid UTF-8 (byte {error.start})"))
+            return
+        result.parsed += 1
+        ctx = FileContext(source.rel, source.kind, text, self.rules, self.root)
+        try:
+            from sora_migrate.analyse import analyse_file
+
+            resolver = self.index.resolver_for(Path(source.path))
+            analyse_file(ctx, os.path.splitext(source.path)[1].lower(), resolver)
+        except (UserError, ValueError, RecursionError) as error:
+            result.skipped.append(SkippedFile(source.rel, f"cannot analyse: {error}"))
+            return
+        result.findings.extend(_dedupe(ctx.findings))
+        result.directives.extend(parse_directives(text, source.rel))
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, int, int]] = set()
+    unique = []
+    for finding in findings:
+        key = (finding.rule_id, finding.line, finding.column)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
+
+
+_WORKER: FileAnalyser | None = None
+
+
+def _init_worker(root: Path, rules: tuple[Rule, ...]) -> None:
+    global _WORKER
+    _WORKER = FileAnalyser(root, rules)
+
+
+def _run_batch(batch: list[SourceFile]) -> BatchResult:
+    assert _WORKER is not None
+    return _WORKER.run(batch)
+
+
+def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
+    """Scan `paths` and return every finding, sorted, with what had to be skipped."""
+    started = time.perf_counter()
+    if not paths:
+        raise UserError("nothing to scan: give at least one path")
+    root = scan_root(paths)
+    rules = select_rules(
+        load_rules(options.rule_dirs), options.enabled_rules, options.disabled_rules
+    )
+    walker = Walker(
+        root, options.include, options.exclude, options.ignore_paths, options.max_file_bytes
+    )
+    files = walker.files(paths)
+    total = BatchResult()
+    jobs = options.jobs or os.cpu_count() or 1
+    head = _take(files, IN_PROCESS_LIMIT)
+    if jobs <= 1 or len(head) < IN_PROCESS_LIMIT:
+        analyser = FileAnalyser(root, rules)
+        total.merge(analyser.run(head))
+        for batch in _batches(files):
+            total.merge(analyser.run(batch))
+    else:
+        total = _run_pool(root, rules, jobs, head, files, options.progress)
+    skipped = sorted([*walker.walk.skipped, *total.skipped], key=lambda item: item.path)
+    return ScanResult(
+        root=str(root),
+        findings=sorted(total.findings, key=Finding.sort_key),
+        skipped=skipped,
+        files_scanned=total.scanned,
+        files_parsed=total.parsed,
+        directives=sorted(total.directives, key=lambda d: (d.path, d.line)),
+        files_too_large=walker.walk.too_large,
+        files_binary=total.binary,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _run_pool(
+    root: Path,
+    rules: tuple[Rule, ...],
+    jobs: int,
+    head: list[SourceFile],
+    rest: Iterator[SourceFile],
+    progress: bool,
+) -> BatchResult:
+    import multiprocessing
+
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    context = multiprocessing.get_context(method)
+    total = BatchResult()
+    with ProcessPoolExecutor(jobs, context, _init_worker, (root, rules)) as pool:
+        futures: list[Future[BatchResult]] = []
+        for batch in _batches(iter(head)):
+            futures.append(pool.submit(_run_batch, batch))
+        for batch in _batches(rest):
+            futures.append(pool.submit(_run_batch, batch))
+        for future in futures:
+            total.merge(future.result())
+    return total
+
+
+def _take(files: Iterator[SourceFile], count: int) -> list[SourceFile]:
+    taken = []
+    for source in files:
+        taken.append(source)
+        if len(taken) >= count:
+            break
+    return taken
+
+
+def _batches(files: Iterator[SourceFile] | Sequence[SourceFile]) -> Iterator[list[SourceFile]]:
+    batch: list[SourceFile] = []
+    for source in files:
+        batch.append(source)
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
