@@ -105,10 +105,12 @@ class FileAnalyser:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and line, except calls (two calls on a line are two sites)."""
     seen: set[tuple[str, int, int]] = set()
     unique = []
-    for finding in findings:
-        key = (finding.rule_id, finding.line, finding.column)
+    for finding in sorted(findings, key=lambda f: (f.line, -f.confidence, f.column)):
+        column = finding.column if finding.category == "sdk-call" else 0
+        key = (finding.rule_id, finding.line, column)
         if key not in seen:
             seen.add(key)
             unique.append(finding)

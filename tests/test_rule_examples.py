@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scan_helpers import describe, scan_snippet
 
+from scan_helpers import describe, scan_snippet
 from sora_migrate.rulepack import Example, Rule, load_rules
 
 RULES = load_rules()

@@ -7,6 +7,7 @@ here, so every analyser reports raw-file coordinates the same way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
 SPAN_KINDS = ("string", "code", "comment", "prose")
+OPENAI_CONTEXT = re.compile(
+    r"\b(?:from|import)\s+openai\b|[\"']openai[\"']|api\.openai\.com|openai\.azure\.com"
+    r"|\bOPENAI_[A-Z_]+|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b"
+)
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,7 @@ class FileContext:
     cap: Confidence = Confidence.HIGH
     lines: list[str] = field(init=False)
     lowered: str = field(init=False)
+    _openai: bool | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
@@ -73,7 +79,9 @@ class FileContext:
     @property
     def openai_context(self) -> bool:
         """True when the file visibly talks to OpenAI (imports, hosts, key variables)."""
-        return "openai" in self.lowered
+        if self._openai is None:
+            self._openai = "openai" in self.lowered and OPENAI_CONTEXT.search(self.text) is not None
+        return self._openai
 
     def point(self, row: int, byte_column: int) -> tuple[int, int]:
         """1-based (line, column in chars) of a tree-sitter point (0-based row, byte column)."""

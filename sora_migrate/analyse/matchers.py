@@ -26,6 +26,8 @@ NOT_OPENAI_SORA = re.compile(
     r"|webrtc|soracom|kingdom hearts",
     re.IGNORECASE,
 )
+# A file about Shiguredo's WebRTC server (also called Sora) uses SORA_* variables of its own.
+SFU_CONTEXT = re.compile(r"shiguredo|webrtc|signaling|\bsfu\b", re.IGNORECASE)
 ENV_NAME = re.compile(r"(?<![\w$])(?:[A-Z][A-Z0-9]*_)*(?:SORA|OPENAI_VIDEO)(?:_[A-Z0-9]+)*(?![\w])")
 ENV_DENY = frozenset(
     [
@@ -173,17 +175,21 @@ def _endpoint_confidence(ctx: FileContext, token: str, path_at: int) -> Confiden
         return LOW
     if prefix.endswith("/openai"):
         return HIGH
-    if FOREIGN_VENDORS.search(ctx.text):
-        return None
-    return MEDIUM if ctx.openai_context else LOW
+    if ctx.openai_context:
+        return MEDIUM
+    return None if FOREIGN_VENDORS.search(ctx.text) else LOW
 
 
 def match_webhook_event(ctx: FileContext, span: Span) -> None:
     """`video.completed` / `video.failed` handled as OpenAI webhook events."""
-    content = string_content(span.text)
-    if not WEBHOOK_EVENT.match(content) or FOREIGN_VENDORS.search(ctx.text):
+    if not WEBHOOK_EVENT.match(string_content(span.text)):
         return
-    confidence = MEDIUM if ctx.openai_context else LOW
+    if ctx.openai_context:
+        confidence = MEDIUM
+    elif FOREIGN_VENDORS.search(ctx.text):
+        return
+    else:
+        confidence = LOW
     ctx.emit_in_span("webhook-event", confidence, span, 0, len(span.text))
 
 
@@ -200,7 +206,7 @@ def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence |
     parts = name.split("_")
     if len(parts) < 2 or ENV_DENY.intersection(parts):
         return None
-    if NOT_OPENAI_SORA.search(ctx.text) and not MODEL_ID.search(ctx.text):
+    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
         return None
     if span.kind in ("comment", "prose"):
         return LOW
@@ -219,7 +225,7 @@ def _line_of(ctx: FileContext, span: Span) -> str:
 
 def match_doc_mentions(ctx: FileContext, span: Span) -> None:
     """Sora named in a comment, docstring or prose: worth a look, never a gate failure."""
-    if NOT_OPENAI_SORA.search(span.text) or NOT_OPENAI_SORA.search(ctx.text):
+    if NOT_OPENAI_SORA.search(span.text):
         return
     for match in SORA_WORD.finditer(span.text):
         end = match.end()
