@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +15,7 @@ import pathspec
 
 from sora_migrate.errors import UserError
 from sora_migrate.findings import SkippedFile
+from sora_migrate.options import DEFAULT_MAX_FILE_BYTES
 
 EXCLUDED_DIRS = frozenset(
     {
@@ -125,7 +128,7 @@ class Walker:
         include: Sequence[str] = (),
         exclude: Sequence[str] = (),
         ignore_paths: Sequence[Path] = (),
-        max_bytes: int = 2 * 1024 * 1024,
+        max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     ) -> None:
         self.root = root
         self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
@@ -194,13 +197,17 @@ class Walker:
         if not explicit and not self._selected(rel):
             return None
         try:
-            size = os.stat(path).st_size
+            info = os.stat(path)
         except OSError as error:
-            self.walk.skipped.append(SkippedFile(rel, _reason(error)))
+            self.walk.skipped.append(SkippedFile(rel, _reason(error, path)))
             return None
+        if not stat.S_ISREG(info.st_mode):
+            self.walk.skipped.append(SkippedFile(rel, "not a regular file"))
+            return None
+        size = info.st_size
         if size > self.max_bytes:
             self.walk.too_large += 1
-            self.walk.skipped.append(SkippedFile(rel, f"larger than {self.max_bytes} bytes"))
+            self.walk.skipped.append(SkippedFile(rel, f"larger than {_size(self.max_bytes)}"))
             return None
         return SourceFile(path, rel, kind, size)
 
@@ -254,5 +261,15 @@ def _ignored(specs: list[tuple[str, pathspec.GitIgnoreSpec]], path: str, is_dir:
     return False
 
 
-def _reason(error: OSError) -> str:
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:g} MiB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
+def _reason(error: OSError, path: str | None = None) -> str:
+    """A short reason for an unreadable path; symlinks get a precise one."""
+    if path is not None and os.path.islink(path):
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if error.errno == errno.ENOENT:
+            return f"broken symbolic link to {os.readlink(path)}"
     return error.strerror or str(error)

@@ -7,12 +7,13 @@ built index of the repository's Python modules.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from sora_migrate.errors import UserError
 from sora_migrate.findings import Directive, Finding, ScanResult, SkippedFile
 from sora_migrate.options import ScanOptions
 from sora_migrate.prefilter import is_candidate
+from sora_migrate.progress import ScanProgress
 from sora_migrate.rulepack import Rule, load_rules, select_rules
 
 BATCH_SIZE = 256
@@ -182,12 +184,13 @@ def _run_pool(
     total = BatchResult()
     with ProcessPoolExecutor(jobs, context, _init_worker, (root, rules)) as pool:
         futures: list[Future[BatchResult]] = []
-        for batch in _batches(iter(head)):
+        for batch in _batches(itertools.chain(head, rest)):
             futures.append(pool.submit(_run_batch, batch))
-        for batch in _batches(rest):
-            futures.append(pool.submit(_run_batch, batch))
-        for future in futures:
-            total.merge(future.result())
+        with ScanProgress(progress, len(futures)) as bar:
+            for future in as_completed(futures):
+                result = future.result()
+                total.merge(result)
+                bar.advance(result.scanned)
     return total
 
 

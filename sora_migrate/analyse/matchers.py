@@ -28,7 +28,7 @@ NOT_OPENAI_SORA = re.compile(
 )
 # A file about Shiguredo's WebRTC server (also called Sora) uses SORA_* variables of its own.
 SFU_CONTEXT = re.compile(r"shiguredo|webrtc|signaling|\bsfu\b", re.IGNORECASE)
-ENV_NAME = re.compile(r"(?<![\w$])(?:[A-Z][A-Z0-9]*_)*(?:SORA|OPENAI_VIDEO)(?:_[A-Z0-9]+)*(?![\w])")
+ENV_NAME = re.compile(r"(?<![\w])(?:[A-Z][A-Z0-9]*_)*(?:SORA|OPENAI_VIDEO)(?:_[A-Z0-9]+)*(?![\w])")
 ENV_DENY = frozenset(
     [
         "SIGNALING",

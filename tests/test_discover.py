@@ -1,0 +1,151 @@
+"""The file walker: what is scanned, what is skipped and why, and that nothing crashes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sora_migrate.discover import file_kind
+from sora_migrate.errors import UserError
+from sora_migrate.options import ScanOptions
+from sora_migrate.scan import run_scan
+
+SORA_LINE = 'MODEL = "sora-2"\n'
+
+
+def _paths(root: Path, **options: object) -> set[str]:
+    result = run_scan([root], ScanOptions(jobs=1, **options))  # type: ignore[arg-type]
+    return {finding.path for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("app.py", "python"),
+        ("stubs.pyi", "python"),
+        ("demo.ipynb", "notebook"),
+        ("index.mjs", "javascript"),
+        ("App.tsx", "typescript"),
+        ("ci.yml", "yaml"),
+        (".env", "dotenv"),
+        (".env.production", "dotenv"),
+        ("env.example", "dotenv"),
+        ("Dockerfile", "dockerfile"),
+        ("Dockerfile.worker", "dockerfile"),
+        ("deploy.sh", "shell"),
+        ("package.json", "json"),
+        ("pyproject.toml", "toml"),
+        ("README.md", "markdown"),
+        ("index.rst", "rst"),
+        ("setup.cfg", "config"),
+        ("photo.png", None),
+        ("Makefile", None),
+    ],
+)
+def test_file_kind_by_name(name: str, kind: str | None) -> None:
+    assert file_kind(name) == kind
+
+
+def test_hidden_files_and_folders_are_scanned(tmp_path: Path) -> None:
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text("model: sora-2\n")
+    (tmp_path / ".env").write_text("OPENAI_VIDEO_MODEL=sora-2\n")
+    assert _paths(tmp_path) == {".github/workflows/ci.yml", ".env"}
+
+
+def test_gitignore_and_builtin_excludes_are_respected(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("generated/\n*.local.py\n")
+    for rel in ("generated/a.py", "b.local.py", "node_modules/x/c.js", ".venv/d.py", "keep.py"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(SORA_LINE)
+    virtualenv = tmp_path / "env-custom"
+    virtualenv.mkdir()
+    (virtualenv / "pyvenv.cfg").write_text("home = /usr\n")
+    (virtualenv / "e.py").write_text(SORA_LINE)
+    assert _paths(tmp_path) == {"keep.py"}
+
+
+def test_nested_gitignore_applies_below_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / ".gitignore").write_text("skip.py\n")
+    (tmp_path / "pkg" / "skip.py").write_text(SORA_LINE)
+    (tmp_path / "skip.py").write_text(SORA_LINE)
+    assert _paths(tmp_path) == {"skip.py"}
+
+
+def test_include_and_exclude_globs(tmp_path: Path) -> None:
+    for rel in ("src/a.py", "src/b.py", "tests/c.py"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(SORA_LINE)
+    assert _paths(tmp_path, include=("src/",), exclude=("b.py",)) == {"src/a.py"}
+
+
+def test_binary_and_huge_files_are_counted_not_scanned(tmp_path: Path) -> None:
+    (tmp_path / "blob.json").write_bytes(b"\x00\x01sora-2\x00")
+    (tmp_path / "big.py").write_text(SORA_LINE * 200)
+    result = run_scan([tmp_path], ScanOptions(jobs=1, max_file_bytes=1000))
+    assert result.findings == []
+    assert result.files_binary == 1
+    assert result.files_too_large == 1
+    assert [item.path for item in result.skipped] == ["big.py"]
+    assert "larger than 1000 bytes" in result.skipped[0].reason
+
+
+def test_invalid_utf8_is_listed_with_its_reason(tmp_path: Path) -> None:
+    (tmp_path / "latin.py").write_bytes(b'# caf\xe9\nMODEL = "sora-2"\n')
+    result = run_scan([tmp_path], ScanOptions(jobs=1))
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("latin.py", "not valid UTF-8 (byte 5)")
+    ]
+
+
+def test_symlink_loops_and_broken_links_do_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.py").write_text(SORA_LINE)
+    os.symlink(tmp_path, tmp_path / "real" / "loop")
+    os.symlink("missing.py", tmp_path / "gone.py")
+    os.symlink("self.py", tmp_path / "self.py")
+    result = run_scan([tmp_path], ScanOptions(jobs=1))
+    assert {f.path for f in result.findings} == {"real/a.py"}
+    reasons = {s.path: s.reason for s in result.skipped}
+    assert reasons == {
+        "gone.py": "broken symbolic link to missing.py",
+        "self.py": "symbolic link loop",
+    }
+
+
+def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
+    (tmp_path / "win.py").write_bytes(b'\xef\xbb\xbfx = 1\r\nMODEL = "sora-2"\r\n')
+    (finding,) = run_scan([tmp_path], ScanOptions(jobs=1)).findings
+    assert (finding.line, finding.column, finding.snippet) == (2, 10, 'MODEL = "sora-2"')
+
+
+def test_missing_path_is_a_user_error(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="no such file or directory"):
+        run_scan([tmp_path / "nope"], ScanOptions(jobs=1))
+
+
+def test_explicit_file_paths_are_relative_to_their_folder(tmp_path: Path) -> None:
+    (tmp_path / "one.py").write_text(SORA_LINE)
+    result = run_scan([tmp_path / "one.py"], ScanOptions(jobs=1))
+    assert [f.path for f in result.findings] == ["one.py"]
+
+
+def test_fifo_is_skipped_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.py")
+    result = run_scan([tmp_path], ScanOptions(jobs=1))
+    assert [(s.path, s.reason) for s in result.skipped] == [("pipe.py", "not a regular file")]
+
+
+def test_unreadable_file_is_listed(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can read every file")
+    path = tmp_path / "locked.py"
+    path.write_text(SORA_LINE)
+    path.chmod(0)
+    result = run_scan([tmp_path], ScanOptions(jobs=1))
+    assert [s.path for s in result.skipped] == ["locked.py"]
