@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sora_migrate.analyse.context import FileContext, Span
-from sora_migrate.analyse.matchers import scan_span, string_content
+from sora_migrate.analyse.matchers import match_video_path, scan_span, string_content
 from sora_migrate.analyse.treesitter import parse, text_of, walk
 from sora_migrate.findings import Confidence
 
@@ -40,6 +40,9 @@ SORA_ONLY_METHODS = frozenset(
 )
 CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
+ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route"})
+ROUTERS = frozenset({"app", "router", "server", "fastify", "api", "routes", "hono"})
+FUNCTION_NODES = frozenset({"arrow_function", "function_expression", "function", "identifier"})
 
 
 def analyse_javascript(ctx: FileContext, grammar: str) -> None:
@@ -56,7 +59,10 @@ def analyse_javascript(ctx: FileContext, grammar: str) -> None:
             continue
         if kind in ("string", "template_string"):
             if node.start_byte not in handled:
-                scan_span(ctx, ctx.node_span(node, "string"))
+                span = ctx.node_span(node, "string")
+                scan_span(ctx, span)
+                if not _is_route(node):
+                    match_video_path(ctx, span)
             continue
         if kind == "call_expression":
             _check_call(ctx, bindings, node, handled)
@@ -404,6 +410,21 @@ def _check_env(ctx: FileContext, node: Node) -> None:
     if "SORA" in name or "OPENAI_VIDEO" in name:
         start = ctx.point(*prop.start_point)
         scan_span(ctx, Span(name, start[0], start[1], "code"))
+
+
+def _is_route(node: Node) -> bool:
+    """`app.get("/videos", handler)`: a route of the app itself, not a request."""
+    arguments = node.parent
+    call = arguments.parent if arguments is not None else None
+    if arguments is None or call is None or call.type != "call_expression":
+        return False
+    func = call.child_by_field_name("function")
+    if func is None or _property_name(func) not in ROUTE_METHODS:
+        return False
+    receiver = func.child_by_field_name("object")
+    if receiver is not None and text_of(receiver) in ROUTERS:
+        return True
+    return any(arg.type in FUNCTION_NODES for arg in arguments.named_children)
 
 
 def _property_name(node: Node) -> str | None:

@@ -97,6 +97,9 @@ KLING_SUBPATHS = (
 FOREIGN_HOSTS = ("klingai", "api.video", "mux.com", "vimeo", "synthesia", "heygen", "runwayml")
 FOREIGN_VENDORS = re.compile(r"synthesia|api\.video|apivideo|\bmux\b|vimeo|heygen|klingai", re.I)
 WEBHOOK_EVENT = re.compile(r"^video\.(?:completed|failed)$")
+# "/videos..." joined onto a base URL: "/videos", f"{base}/videos/{id}", `${base}/videos`.
+VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|$)")
+OPENAI_HOST = re.compile(r"api\.openai\.com|openai\.azure\.com|OPENAI_BASE_URL")
 
 
 def scan_span(ctx: FileContext, span: Span) -> None:
@@ -178,6 +181,19 @@ def _endpoint_confidence(ctx: FileContext, token: str, path_at: int) -> Confiden
     if ctx.openai_context:
         return MEDIUM
     return None if FOREIGN_VENDORS.search(ctx.text) else LOW
+
+
+def match_video_path(ctx: FileContext, span: Span) -> None:
+    """A `/videos` path joined onto a base URL, in a file that names the OpenAI host.
+
+    Analysers call this only for strings outside route registrations (`@app.get("/videos")`,
+    `router.get("/videos", handler)`), which are an app's own endpoints."""
+    if "/videos" not in span.text or VIDEO_PATH.match(string_content(span.text)) is None:
+        return
+    if OPENAI_HOST.search(ctx.text):
+        ctx.emit_in_span(
+            "rest-endpoint", MEDIUM, span, 0, len(span.text), "path on the OpenAI base URL"
+        )
 
 
 def match_webhook_event(ctx: FileContext, span: Span) -> None:

@@ -12,7 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sora_migrate.analyse.context import FileContext
-from sora_migrate.analyse.matchers import MODEL_ID, MODEL_VALUE, scan_span, string_content
+from sora_migrate.analyse.matchers import (
+    MODEL_ID,
+    MODEL_VALUE,
+    match_video_path,
+    scan_span,
+    string_content,
+)
 from sora_migrate.analyse.python_bindings import (
     Binding,
     ModuleResolver,
@@ -72,11 +78,26 @@ def analyse_python_tree(ctx: FileContext, root: Node, resolver: ModuleResolver |
             continue
         if kind == "string":
             if node.start_byte not in handled:
-                scan_span(ctx, ctx.node_span(node, _string_kind(node)))
+                span = ctx.node_span(node, _string_kind(node))
+                scan_span(ctx, span)
+                if span.kind == "string" and not _in_decorator(node):
+                    match_video_path(ctx, span)
             continue
         if kind == "call":
             _check_call(ctx, bindings, resolver, node, handled)
         stack.extend(reversed(node.children))
+
+
+def _in_decorator(node: Node) -> bool:
+    """Strings in `@app.get("/videos")` name the app's own routes."""
+    parent = node.parent
+    for _ in range(4):
+        if parent is None:
+            return False
+        if parent.type == "decorator":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _string_kind(node: Node) -> str:
