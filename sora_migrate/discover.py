@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,6 @@ import pathspec
 
 from sora_migrate.errors import UserError
 from sora_migrate.findings import SkippedFile
-from sora_migrate.options import DEFAULT_MAX_FILE_BYTES
 
 EXCLUDED_DIRS = frozenset(
     {
@@ -73,39 +73,39 @@ SUFFIX_KINDS = {
     ".properties": "config",
     ".dockerfile": "dockerfile",
 }
+GROUP = re.compile(r"\(\?P<\w+>")
+DOCKERFILES = frozenset({"dockerfile", "containerfile"})
 ENV_NAMES = frozenset({"env.example", "env.sample", "env.template", "example.env", "sample.env"})
 
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A file to read: absolute path, POSIX path relative to the root, kind, size in bytes."""
+    """A file to read: absolute path, POSIX path relative to the root, and kind."""
 
     path: str
     rel: str
     kind: str
-    size: int
 
 
 @dataclass
 class Walk:
-    """Files skipped while walking (too large, unreadable, symlink loops)."""
+    """Paths skipped while walking (unreadable, broken links, symlink loops, not files)."""
 
     skipped: list[SkippedFile] = field(default_factory=list)
-    too_large: int = 0
 
 
 def file_kind(name: str) -> str | None:
     """The analyser kind for a file name, or None when the tool does not scan it."""
     lower = name.lower()
+    dot = lower.rfind(".")
+    kind = SUFFIX_KINDS.get(lower[dot:]) if dot > 0 else None
+    if kind is not None:
+        return kind
     if lower == ".env" or lower.startswith(".env.") or lower in ENV_NAMES:
         return "dotenv"
-    if lower in ("dockerfile", "containerfile") or lower.startswith(
-        ("dockerfile.", "containerfile.")
-    ):
+    if lower in DOCKERFILES or lower.startswith(("dockerfile.", "containerfile.")):
         return "dockerfile"
-    if lower in (".envrc", ".bashrc", ".profile"):
-        return "shell"
-    return SUFFIX_KINDS.get(os.path.splitext(lower)[1])
+    return "shell" if lower in (".envrc", ".bashrc", ".profile") else None
 
 
 def scan_root(paths: Sequence[Path]) -> Path:
@@ -128,13 +128,11 @@ class Walker:
         include: Sequence[str] = (),
         exclude: Sequence[str] = (),
         ignore_paths: Sequence[Path] = (),
-        max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     ) -> None:
         self.root = root
-        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+        self.include = _globs(include)
+        self.exclude = _globs(exclude)
         self.ignore_paths = {str(path.resolve()) for path in ignore_paths}
-        self.max_bytes = max_bytes
         self.walk = Walk()
 
     def files(self, paths: Sequence[Path]) -> Iterator[SourceFile]:
@@ -151,7 +149,7 @@ class Walker:
                     yield source
 
     def _walk_dir(
-        self, directory: Path, specs: list[tuple[str, pathspec.GitIgnoreSpec]]
+        self, directory: Path, specs: list[tuple[str, IgnoreRules]]
     ) -> Iterator[SourceFile]:
         stack = [(str(directory), specs)]
         while stack:
@@ -166,36 +164,40 @@ class Walker:
                 continue
             subdirs = []
             for entry in entries:
-                try:
-                    is_dir = entry.is_dir(follow_symlinks=False)
-                except OSError:
-                    continue
-                if is_dir:
+                if entry.is_dir(follow_symlinks=False):
                     if self._enter(entry, active):
                         subdirs.append((entry.path, active))
                     continue
-                if _ignored(active, entry.path, False):
+                kind = file_kind(entry.name)
+                if kind is None or _ignored(active, entry.path, False):
                     continue
-                source = self._file(entry.path, entry.name, explicit=False)
+                source = self._entry(entry, kind)
                 if source is not None:
                     yield source
             stack.extend(reversed(subdirs))
 
-    def _enter(
-        self, entry: os.DirEntry[str], active: list[tuple[str, pathspec.GitIgnoreSpec]]
-    ) -> bool:
+    def _enter(self, entry: os.DirEntry[str], active: list[tuple[str, IgnoreRules]]) -> bool:
         """Whether to walk into a directory: not built-in excluded, ignored or a virtualenv."""
         if entry.name in EXCLUDED_DIRS or _ignored(active, entry.path, True):
             return False
         return not os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
 
+    def _entry(self, entry: os.DirEntry[str], kind: str) -> SourceFile | None:
+        """A walked file: regular files cost no system call; links are resolved and checked."""
+        rel = self._rel(entry.path)
+        if entry.path in self.ignore_paths or not self._selected(rel):
+            return None
+        if entry.is_file(follow_symlinks=False):
+            return SourceFile(entry.path, rel, kind)
+        return self._checked(entry.path, rel, kind)
+
     def _file(self, path: str, name: str, explicit: bool) -> SourceFile | None:
-        kind = file_kind(name)
-        if kind is None or path in self.ignore_paths:
+        """A file named on the command line: scanned whatever its name, if it is a file."""
+        if path in self.ignore_paths:
             return None
-        rel = self._rel(path)
-        if not explicit and not self._selected(rel):
-            return None
+        return self._checked(path, self._rel(path), file_kind(name) or "config")
+
+    def _checked(self, path: str, rel: str, kind: str) -> SourceFile | None:
         try:
             info = os.stat(path)
         except OSError as error:
@@ -204,12 +206,7 @@ class Walker:
         if not stat.S_ISREG(info.st_mode):
             self.walk.skipped.append(SkippedFile(rel, "not a regular file"))
             return None
-        size = info.st_size
-        if size > self.max_bytes:
-            self.walk.too_large += 1
-            self.walk.skipped.append(SkippedFile(rel, f"larger than {_size(self.max_bytes)}"))
-            return None
-        return SourceFile(path, rel, kind, size)
+        return SourceFile(path, rel, kind)
 
     def _selected(self, rel: str) -> bool:
         if self.include is not None and not self.include.match_file(rel):
@@ -226,7 +223,7 @@ class Walker:
             return Path(path).as_posix()
 
 
-def _gitignores_above(directory: Path) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+def _gitignores_above(directory: Path) -> list[tuple[str, IgnoreRules]]:
     """.gitignore files of the enclosing git work tree, from its top down to `directory`'s
     parent."""
     chain = []
@@ -244,25 +241,48 @@ def _gitignores_above(directory: Path) -> list[tuple[str, pathspec.GitIgnoreSpec
     return specs
 
 
-def _read_gitignore(directory: Path) -> pathspec.GitIgnoreSpec | None:
+def _globs(lines: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
+    return pathspec.GitIgnoreSpec.from_lines(lines, backend="simple") if lines else None
+
+
+class IgnoreRules:
+    """A .gitignore file. Its ignore patterns run as one compiled regex (the walk's hot path);
+    only a path that one of them matches, in a file with `!` patterns, goes through pathspec's
+    last-match-wins evaluation."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.spec = pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
+        patterns = [p for p in self.spec.patterns if p.include is not None]
+        self.negated = any(not p.include for p in patterns)
+        sources = [
+            GROUP.sub("(?:", regex.pattern)
+            for p in patterns
+            if p.include and isinstance(regex := getattr(p, "regex", None), re.Pattern)
+        ]
+        self.includes = re.compile("|".join(f"(?:{s})" for s in sources)) if sources else None
+
+    def match_file(self, rel: str) -> bool:
+        """Whether the path (POSIX, relative to the file's folder; folders end in /) is ignored."""
+        if self.includes is None or self.includes.match(rel) is None:
+            return False
+        return not self.negated or self.spec.match_file(rel)
+
+
+def _read_gitignore(directory: Path) -> IgnoreRules | None:
     try:
         with open(directory / ".gitignore", encoding="utf-8", errors="replace") as handle:
             lines = handle.read().splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    return IgnoreRules(lines) if lines else None
 
 
-def _ignored(specs: list[tuple[str, pathspec.GitIgnoreSpec]], path: str, is_dir: bool) -> bool:
+def _ignored(specs: list[tuple[str, IgnoreRules]], path: str, is_dir: bool) -> bool:
     for base, spec in specs:
         rel = path[len(base) + 1 :].replace(os.sep, "/")
         if spec.match_file(rel + "/" if is_dir else rel):
             return True
     return False
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:g} MiB" if count >= 1024 * 1024 else f"{count} bytes"
 
 
 def _reason(error: OSError, path: str | None = None) -> str:

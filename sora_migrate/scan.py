@@ -23,7 +23,7 @@ from sora_migrate.discover import SourceFile, Walker, scan_root
 from sora_migrate.errors import UserError
 from sora_migrate.findings import Directive, Finding, ScanResult, SkippedFile
 from sora_migrate.options import ScanOptions
-from sora_migrate.prefilter import is_candidate
+from sora_migrate.prefilter import Prefilter
 from sora_migrate.progress import ScanProgress
 from sora_migrate.rulepack import Rule, load_rules, select_rules
 
@@ -42,6 +42,7 @@ class BatchResult:
     scanned: int = 0
     parsed: int = 0
     binary: int = 0
+    too_large: int = 0
 
     def merge(self, other: BatchResult) -> None:
         self.findings.extend(other.findings)
@@ -50,22 +51,26 @@ class BatchResult:
         self.scanned += other.scanned
         self.parsed += other.parsed
         self.binary += other.binary
+        self.too_large += other.too_large
 
 
 class FileAnalyser:
     """Reads, prefilters and analyses single files; one per process."""
 
-    def __init__(self, root: Path, rules: tuple[Rule, ...]) -> None:
+    def __init__(self, root: Path, rules: tuple[Rule, ...], max_bytes: int) -> None:
         from sora_migrate.analyse.python_index import ModuleIndex
 
         self.root = root
         self.rules = RuleSet.from_rules(rules)
-        self.extra = tuple(
-            re.compile(rule.regex.pattern.encode("utf-8"), rule.regex.flags & ~re.UNICODE)
-            for rule in self.rules.regex_rules
-            if rule.regex is not None
+        self.prefilter = Prefilter(
+            [
+                re.compile(rule.regex.pattern.encode("utf-8"), rule.regex.flags & ~re.UNICODE)
+                for rule in self.rules.regex_rules
+                if rule.regex is not None
+            ]
         )
         self.index = ModuleIndex(root)
+        self.max_bytes = max_bytes
 
     def run(self, batch: Sequence[SourceFile]) -> BatchResult:
         """Analyse a batch of files."""
@@ -77,15 +82,19 @@ class FileAnalyser:
     def _one(self, source: SourceFile, result: BatchResult) -> None:
         try:
             with open(source.path, "rb") as handle:
-                data = handle.read()
+                data = handle.read(self.max_bytes + 1)
         except OSError as error:
             result.skipped.append(SkippedFile(source.rel, error.strerror or str(error)))
+            return
+        if len(data) > self.max_bytes:
+            result.too_large += 1
+            result.skipped.append(SkippedFile(source.rel, f"larger than {_size(self.max_bytes)}"))
             return
         result.scanned += 1
         if b"\0" in data[:BINARY_PROBE]:
             result.binary += 1
             return
-        if not is_candidate(data, self.extra):
+        if not self.prefilter.is_candidate(data):
             return
         try:
             text = data.decode("utf-8-sig")
@@ -106,6 +115,10 @@ class FileAnalyser:
         result.directives.extend(parse_directives(text, source.rel))
 
 
+def _size(count: int) -> str:
+    return f"{count / 1024 / 1024:g} MiB" if count >= 1024 * 1024 else f"{count} bytes"
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     """One finding per rule and line, except calls (two calls on a line are two sites)."""
     seen: set[tuple[str, int, int]] = set()
@@ -122,9 +135,9 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
 _WORKER: FileAnalyser | None = None
 
 
-def _init_worker(root: Path, rules: tuple[Rule, ...]) -> None:
+def _init_worker(root: Path, rules: tuple[Rule, ...], max_bytes: int) -> None:
     global _WORKER
-    _WORKER = FileAnalyser(root, rules)
+    _WORKER = FileAnalyser(root, rules, max_bytes)
 
 
 def _run_batch(batch: list[SourceFile]) -> BatchResult:
@@ -141,20 +154,19 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     rules = select_rules(
         load_rules(options.rule_dirs), options.enabled_rules, options.disabled_rules
     )
-    walker = Walker(
-        root, options.include, options.exclude, options.ignore_paths, options.max_file_bytes
-    )
+    walker = Walker(root, options.include, options.exclude, options.ignore_paths)
     files = walker.files(paths)
     total = BatchResult()
     jobs = options.jobs or os.cpu_count() or 1
     head = _take(files, IN_PROCESS_LIMIT)
     if jobs <= 1 or len(head) < IN_PROCESS_LIMIT:
-        analyser = FileAnalyser(root, rules)
+        analyser = FileAnalyser(root, rules, options.max_file_bytes)
         total.merge(analyser.run(head))
         for batch in _batches(files):
             total.merge(analyser.run(batch))
     else:
-        total = _run_pool(root, rules, jobs, head, files, options.progress)
+        worker = (root, rules, options.max_file_bytes)
+        total = _run_pool(worker, jobs, head, files, options.progress)
     skipped = sorted([*walker.walk.skipped, *total.skipped], key=lambda item: item.path)
     return ScanResult(
         root=str(root),
@@ -163,15 +175,14 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
         files_scanned=total.scanned,
         files_parsed=total.parsed,
         directives=sorted(total.directives, key=lambda d: (d.path, d.line)),
-        files_too_large=walker.walk.too_large,
+        files_too_large=total.too_large,
         files_binary=total.binary,
         seconds=time.perf_counter() - started,
     )
 
 
 def _run_pool(
-    root: Path,
-    rules: tuple[Rule, ...],
+    worker: tuple[Path, tuple[Rule, ...], int],
     jobs: int,
     head: list[SourceFile],
     rest: Iterator[SourceFile],
@@ -182,7 +193,7 @@ def _run_pool(
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     total = BatchResult()
-    with ProcessPoolExecutor(jobs, context, _init_worker, (root, rules)) as pool:
+    with ProcessPoolExecutor(jobs, context, _init_worker, worker) as pool:
         futures: list[Future[BatchResult]] = []
         for batch in _batches(itertools.chain(head, rest)):
             futures.append(pool.submit(_run_batch, batch))

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.matchers import match_video_path, scan_span, string_content
-from sora_migrate.analyse.treesitter import parse, text_of, walk
+from sora_migrate.analyse.treesitter import (
+    captures,
+    mentions_needle,
+    outermost,
+    parse,
+    text_of,
+    walk,
+)
 from sora_migrate.findings import Confidence
 
 if TYPE_CHECKING:
@@ -40,6 +47,35 @@ SORA_ONLY_METHODS = frozenset(
 )
 CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
+# Patterns are separated by blank lines: a grammar that lacks a node type skips that pattern.
+SITES_QUERY = """
+(call_expression function: (member_expression)) @call
+
+(comment) @comment
+
+(string) @string
+
+(template_string) @string
+
+(import_statement) @import
+
+(variable_declarator) @declaration
+
+(assignment_expression) @declaration
+
+(public_field_definition) @declaration
+
+(field_definition) @declaration
+
+(function_declaration) @declaration
+
+(required_parameter) @declaration
+
+(optional_parameter) @declaration
+
+((member_expression property: (property_identifier) @env_name) @env
+ (#match? @env_name "SORA|OPENAI_VIDEO"))
+"""
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route"})
 ROUTERS = frozenset({"app", "router", "server", "fastify", "api", "routes", "hono"})
 FUNCTION_NODES = frozenset({"arrow_function", "function_expression", "function", "identifier"})
@@ -48,27 +84,23 @@ FUNCTION_NODES = frozenset({"arrow_function", "function_expression", "function",
 def analyse_javascript(ctx: FileContext, grammar: str) -> None:
     """Find Sora usage in a JS/TS file parsed with `grammar` (javascript, typescript, tsx)."""
     root = parse(grammar, ctx.text.encode("utf-8")).root_node
-    bindings = _collect(ctx, root)
+    nodes = captures(grammar, SITES_QUERY, root)
+    bindings = _collect(ctx, nodes)
     handled: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        kind = node.type
-        if kind == "comment":
-            scan_span(ctx, ctx.node_span(node, "comment"))
+    for call in nodes.get("call", []):
+        _check_call(ctx, bindings, call, handled)
+    for member in nodes.get("env", []):
+        _check_env(ctx, member)
+    for comment in nodes.get("comment", []):
+        if mentions_needle(comment):
+            scan_span(ctx, ctx.node_span(comment, "comment"))
+    for string in outermost(nodes.get("string", [])):
+        if string.start_byte in handled or not mentions_needle(string):
             continue
-        if kind in ("string", "template_string"):
-            if node.start_byte not in handled:
-                span = ctx.node_span(node, "string")
-                scan_span(ctx, span)
-                if not _is_route(node):
-                    match_video_path(ctx, span)
-            continue
-        if kind == "call_expression":
-            _check_call(ctx, bindings, node, handled)
-        elif kind == "member_expression":
-            _check_env(ctx, node)
-        stack.extend(reversed(node.children))
+        span = ctx.node_span(string, "string")
+        scan_span(ctx, span)
+        if not _is_route(string):
+            match_video_path(ctx, span)
 
 
 @dataclass
@@ -137,23 +169,11 @@ class _Bindings:
         return None
 
 
-def _collect(ctx: FileContext, root: Node) -> _Bindings:
+def _collect(ctx: FileContext, nodes: dict[str, list[Node]]) -> _Bindings:
     bindings = _Bindings()
-    declarations: list[Node] = []
-    for node in walk(root):
-        kind = node.type
-        if kind == "import_statement":
-            _bind_import(ctx, bindings, node)
-        elif kind in (
-            "variable_declarator",
-            "assignment_expression",
-            "public_field_definition",
-            "field_definition",
-            "function_declaration",
-            "required_parameter",
-            "optional_parameter",
-        ):
-            declarations.append(node)
+    for statement in nodes.get("import", []):
+        _bind_import(ctx, bindings, statement)
+    declarations = sorted(nodes.get("declaration", []), key=lambda node: node.start_byte)
     for _ in range(3):
         before = (len(bindings.clients), len(bindings.this_clients), len(bindings.resources))
         for node in declarations:

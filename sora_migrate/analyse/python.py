@@ -25,7 +25,13 @@ from sora_migrate.analyse.python_bindings import (
     PyBindings,
     collect_bindings,
 )
-from sora_migrate.analyse.treesitter import parse, text_of
+from sora_migrate.analyse.treesitter import (
+    captures,
+    mentions_needle,
+    outermost,
+    parse,
+    text_of,
+)
 from sora_migrate.findings import Confidence
 
 if TYPE_CHECKING:
@@ -55,6 +61,11 @@ SORA_ONLY_METHODS = frozenset(
 RESPONSE_WRAPPERS = frozenset({"with_raw_response", "with_streaming_response"})
 CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
+SITES_QUERY = """
+(call function: (attribute)) @call
+(comment) @comment
+(string) @string
+"""
 
 
 def analyse_python(ctx: FileContext, resolver: ModuleResolver | None = None) -> None:
@@ -68,24 +79,20 @@ def analyse_python_tree(ctx: FileContext, root: Node, resolver: ModuleResolver |
     bindings = collect_bindings(root, resolver)
     for statement in bindings.type_imports:
         ctx.emit_node("sdk-type-import", HIGH, statement)
+    nodes = captures("python", SITES_QUERY, root)
     handled: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        kind = node.type
-        if kind == "comment":
-            scan_span(ctx, ctx.node_span(node, "comment"))
+    for call in nodes.get("call", []):
+        _check_call(ctx, bindings, resolver, call, handled)
+    for comment in nodes.get("comment", []):
+        if mentions_needle(comment):
+            scan_span(ctx, ctx.node_span(comment, "comment"))
+    for string in outermost(nodes.get("string", [])):
+        if string.start_byte in handled or not mentions_needle(string):
             continue
-        if kind == "string":
-            if node.start_byte not in handled:
-                span = ctx.node_span(node, _string_kind(node))
-                scan_span(ctx, span)
-                if span.kind == "string" and not _in_decorator(node):
-                    match_video_path(ctx, span)
-            continue
-        if kind == "call":
-            _check_call(ctx, bindings, resolver, node, handled)
-        stack.extend(reversed(node.children))
+        span = ctx.node_span(string, _string_kind(string))
+        scan_span(ctx, span)
+        if span.kind == "string" and not _in_decorator(string):
+            match_video_path(ctx, span)
 
 
 def _in_decorator(node: Node) -> bool:

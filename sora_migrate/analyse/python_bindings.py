@@ -9,12 +9,12 @@ through a `ModuleResolver` (see python_index.py).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sora_migrate.analyse.matchers import string_content
-from sora_migrate.analyse.treesitter import text_of, walk
+from sora_migrate.analyse.treesitter import captures, text_of, walk
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -47,11 +47,40 @@ ModuleResolver = Callable[[str, "str | None", int], "Binding | None"]
 
 @dataclass
 class PyBindings:
-    """Names (and `self.` attributes) of one module that refer to OpenAI clients or resources."""
+    """Names (and `self.` attributes) of one module that refer to OpenAI clients or resources.
+
+    Names imported from other modules are resolved only when an expression uses them, so a
+    module's hundred imports cost nothing until one of them reaches a `videos` call."""
 
     names: dict[str, Binding] = field(default_factory=dict)
     self_attrs: dict[str, Binding] = field(default_factory=dict)
     type_imports: list[Node] = field(default_factory=list)
+    imports: dict[str, tuple[str, str | None, int]] = field(default_factory=dict)
+    deferred: dict[str, Node] = field(default_factory=dict)
+    deferred_self: dict[str, Node] = field(default_factory=dict)
+
+    def lookup(self, name: str, resolver: ModuleResolver | None) -> Binding | None:
+        """The binding of a simple name, resolving imports and assignments on first use."""
+        binding = self.names.get(name)
+        if binding is not None or resolver is None:
+            return binding
+        if name in self.imports:
+            module, imported, level = self.imports.pop(name)
+            binding = resolver(module, imported, level)
+        elif name in self.deferred:
+            binding = self.classify(self.deferred.pop(name), resolver)
+        if binding is not None:
+            self.names[name] = binding
+        return binding
+
+    def lookup_self(self, name: str, resolver: ModuleResolver | None) -> Binding | None:
+        """The binding of `self.name`, classifying its deferred assignment on first use."""
+        binding = self.self_attrs.get(name)
+        if binding is None and resolver is not None and name in self.deferred_self:
+            binding = self.classify(self.deferred_self.pop(name), resolver)
+            if binding is not None:
+                self.self_attrs[name] = binding
+        return binding
 
     def classify(self, node: Node, resolver: ModuleResolver | None = None) -> Binding | None:
         """The binding an expression evaluates to, if it is an OpenAI client or resource."""
@@ -60,7 +89,7 @@ class PyBindings:
             inner = node.named_children
             return self.classify(inner[0], resolver) if inner else None
         if kind == "identifier":
-            return self.names.get(text_of(node))
+            return self.lookup(text_of(node), resolver)
         if kind == "attribute":
             return self._classify_attribute(node, resolver)
         if kind == "call":
@@ -74,7 +103,7 @@ class PyBindings:
             return None
         name = text_of(attr)
         if obj.type == "identifier" and text_of(obj) == "self":
-            return self.self_attrs.get(name)
+            return self.lookup_self(name, resolver)
         base = self.classify(obj, resolver)
         if base is None:
             return None
@@ -128,66 +157,48 @@ def _base_url(call: Node) -> str | None:
     return None
 
 
-@dataclass
-class _Sites:
-    """The statements pass 1 needs, gathered in one walk."""
-
-    imports: list[Node] = field(default_factory=list)
-    assignments: list[Node] = field(default_factory=list)
-    with_items: list[Node] = field(default_factory=list)
-    parameters: list[Node] = field(default_factory=list)
-    functions: list[Node] = field(default_factory=list)
+GATHER_QUERY = """
+(import_statement) @import
+(import_from_statement) @import
+(assignment) @assignment
+(with_item) @with_item
+(typed_parameter) @parameter
+(typed_default_parameter) @parameter
+(function_definition) @function
+(return_statement) @return
+"""
 
 
 def collect_bindings(root: Node, resolver: ModuleResolver | None = None) -> PyBindings:
     """Run pass 1 over a parsed module."""
-    sites = _gather(root)
+    sites = captures("python", GATHER_QUERY, root)
+    returns = _returns_by_function(sites.get("return", []))
     bindings = PyBindings()
-    for statement in sites.imports:
-        _bind_import(bindings, statement, resolver)
-    for parameter in sites.parameters:
+    for statement in sites.get("import", []):
+        _bind_import(bindings, statement)
+    for parameter in sites.get("parameter", []):
         _bind_parameter(bindings, parameter)
     for _ in range(4):
         before = (len(bindings.names), len(bindings.self_attrs))
-        for function in sites.functions:
-            _bind_factory(bindings, function, resolver)
-        for assignment in sites.assignments:
-            _bind_assignment(bindings, assignment, resolver)
-        for item in sites.with_items:
-            _bind_with_item(bindings, item, resolver)
+        for function in sites.get("function", []):
+            _bind_factory(bindings, function, returns.get(function.start_byte, ()))
+        for assignment in sites.get("assignment", []):
+            _bind_assignment(bindings, assignment)
+        for item in sites.get("with_item", []):
+            _bind_with_item(bindings, item)
         if (len(bindings.names), len(bindings.self_attrs)) == before:
             break
     return bindings
 
 
-def _gather(root: Node) -> _Sites:
-    sites = _Sites()
-    buckets = {
-        "import_statement": sites.imports,
-        "import_from_statement": sites.imports,
-        "assignment": sites.assignments,
-        "with_item": sites.with_items,
-        "typed_parameter": sites.parameters,
-        "typed_default_parameter": sites.parameters,
-        "function_definition": sites.functions,
-    }
-    for node in walk(root):
-        bucket = buckets.get(node.type)
-        if bucket is not None:
-            bucket.append(node)
-    return sites
-
-
-def _bind_import(bindings: PyBindings, statement: Node, resolver: ModuleResolver | None) -> None:
+def _bind_import(bindings: PyBindings, statement: Node) -> None:
     if statement.type == "import_statement":
         for name_node in statement.children_by_field_name("name"):
             module, local = _import_names(name_node)
             if module == "openai":
                 bindings.names[local] = Binding("openai-module", "import openai")
-            elif module.startswith("openai."):
-                continue
-            elif name_node.type == "aliased_import":
-                bindings.names[local] = Binding("module", f"import {module}", module=module)
+            elif not module.startswith("openai.") and name_node.type == "aliased_import":
+                bindings.imports[local] = (module, None, 0)
         return
     module_node = statement.child_by_field_name("module_name")
     if module_node is None:
@@ -197,30 +208,16 @@ def _bind_import(bindings: PyBindings, statement: Node, resolver: ModuleResolver
     module = module_text.lstrip(".")
     for name_node in statement.children_by_field_name("name"):
         name, local = _import_names(name_node)
-        binding = _imported(bindings, statement, module, level, name, resolver)
-        if binding is not None:
-            bindings.names[local] = binding
-
-
-def _imported(
-    bindings: PyBindings,
-    statement: Node,
-    module: str,
-    level: int,
-    name: str,
-    resolver: ModuleResolver | None,
-) -> Binding | None:
-    if level == 0 and module == "openai":
-        if name in CLIENT_CLASSES:
-            return Binding("class", name)
-        if name == "videos":
-            return Binding("resource", "from openai import videos")
-        return None
-    if level == 0 and module.startswith("openai"):
-        if _is_video_type_import(module, name):
-            bindings.type_imports.append(statement)
-        return None
-    return resolver(module, name, level) if resolver is not None else None
+        if level == 0 and module == "openai":
+            if name in CLIENT_CLASSES:
+                bindings.names[local] = Binding("class", name)
+            elif name == "videos":
+                bindings.names[local] = Binding("resource", "from openai import videos")
+        elif level == 0 and module.startswith("openai"):
+            if _is_video_type_import(module, name):
+                bindings.type_imports.append(statement)
+        else:
+            bindings.imports[local] = (module, name, level)
 
 
 def _is_video_type_import(module: str, name: str) -> bool:
@@ -264,65 +261,86 @@ def _mentions_client_class(bindings: PyBindings, annotation: Node) -> bool:
     return False
 
 
-def _bind_factory(bindings: PyBindings, function: Node, resolver: ModuleResolver | None) -> None:
+def _returns_by_function(statements: list[Node]) -> dict[int, list[Node]]:
+    """Return statements grouped by the start of their innermost enclosing function."""
+    grouped: dict[int, list[Node]] = {}
+    for statement in statements:
+        parent = statement.parent
+        while parent is not None and parent.type != "function_definition":
+            parent = parent.parent
+        if parent is not None:
+            grouped.setdefault(parent.start_byte, []).append(statement)
+    return grouped
+
+
+def _bind_factory(bindings: PyBindings, function: Node, statements: Iterable[Node]) -> None:
     name_node = function.child_by_field_name("name")
     if name_node is None or text_of(name_node) in bindings.names:
         return
     name = text_of(name_node)
+    if name in bindings.imports:
+        return
     returns = function.child_by_field_name("return_type")
     if returns is not None and _mentions_client_class(bindings, returns):
         bindings.names[name] = Binding("factory", name)
         return
-    body = function.child_by_field_name("body")
-    for statement in _returns(body):
+    for statement in statements:
         value = statement.named_children[0] if statement.named_children else None
-        binding = bindings.classify(value, resolver) if value is not None else None
+        binding = bindings.classify(value) if value is not None else None
         if binding is not None and binding.kind == "client":
             bindings.names[name] = Binding("factory", name, binding.base_url)
             return
 
 
-def _returns(body: Node | None) -> Iterator[Node]:
-    if body is None:
-        return
-    for node in walk(body):
-        if node.type == "return_statement":
-            yield node
-
-
-def _bind_assignment(
-    bindings: PyBindings, assignment: Node, resolver: ModuleResolver | None
-) -> None:
+def _bind_assignment(bindings: PyBindings, assignment: Node) -> None:
     left = assignment.child_by_field_name("left")
     right = assignment.child_by_field_name("right")
     annotation = assignment.child_by_field_name("type")
     if left is None:
         return
-    binding = bindings.classify(right, resolver) if right is not None else None
+    binding = bindings.classify(right) if right is not None else None
     if binding is None and annotation is not None and _mentions_client_class(bindings, annotation):
         binding = Binding("client", f"annotated {text_of(annotation)}")
-    if binding is None or binding.kind not in ("client", "resource", "class", "factory"):
+    if binding is None and right is not None:
+        _defer(bindings, left, right)
+    elif binding is not None and binding.kind in ("client", "resource", "class", "factory"):
+        _bind_target(bindings, left, binding)
+
+
+def _defer(bindings: PyBindings, target: Node, value: Node) -> None:
+    """Remember `target = value` to classify with cross-module resolution when it is used."""
+    if value.type not in ("call", "identifier", "attribute", "await"):
         return
-    _bind_target(bindings, left, binding)
+    if target.type == "identifier":
+        bindings.deferred.setdefault(text_of(target), value)
+    elif target.type == "attribute" and _self_attribute(target) is not None:
+        bindings.deferred_self.setdefault(_self_attribute(target) or "", value)
+
+
+def _self_attribute(target: Node) -> str | None:
+    obj = target.child_by_field_name("object")
+    attr = target.child_by_field_name("attribute")
+    if obj is not None and attr is not None and text_of(obj) in ("self", "cls"):
+        return text_of(attr)
+    return None
 
 
 def _bind_target(bindings: PyBindings, target: Node, binding: Binding) -> None:
     if target.type == "identifier":
         bindings.names.setdefault(text_of(target), binding)
     elif target.type == "attribute":
-        obj = target.child_by_field_name("object")
-        attr = target.child_by_field_name("attribute")
-        if obj is not None and attr is not None and text_of(obj) in ("self", "cls"):
-            bindings.self_attrs.setdefault(text_of(attr), binding)
+        attribute = _self_attribute(target)
+        if attribute is not None:
+            bindings.self_attrs.setdefault(attribute, binding)
 
 
-def _bind_with_item(bindings: PyBindings, item: Node, resolver: ModuleResolver | None) -> None:
+def _bind_with_item(bindings: PyBindings, item: Node) -> None:
     value = item.child_by_field_name("value")
     if value is None or value.type != "as_pattern":
         return
     expression = value.named_children[0] if value.named_children else None
     alias = value.child_by_field_name("alias")
-    binding = bindings.classify(expression, resolver) if expression is not None else None
+    binding = bindings.classify(expression) if expression is not None else None
     if binding is not None and alias is not None:
         target = alias.named_children[0] if alias.named_children else alias
         _bind_target(bindings, target, binding)

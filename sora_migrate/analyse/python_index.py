@@ -49,7 +49,7 @@ class ModuleIndex:
         bindings = self._bindings(path)
         if bindings is None:
             return None
-        binding = bindings.names.get(name)
+        binding = bindings.lookup(name, self.resolver_for(path))
         if binding is None or binding.kind not in ("client", "resource", "factory"):
             return None
         return Binding(binding.kind, f"{binding.origin} in {module or '.'}", binding.base_url)

@@ -4,42 +4,35 @@ from __future__ import annotations
 
 from sora_migrate.analyse.context import FileContext
 from sora_migrate.analyse.matchers import scan_span
-from sora_migrate.analyse.treesitter import parse
+from sora_migrate.analyse.treesitter import captures, mentions_needle, parse
 
-YAML_SCALARS = {
-    "plain_scalar": "code",
-    "block_scalar": "code",
-    "double_quote_scalar": "string",
-    "single_quote_scalar": "string",
-}
+YAML_QUERY = """
+(comment) @comment
+(plain_scalar) @code
+(block_scalar) @code
+(double_quote_scalar) @string
+(single_quote_scalar) @string
+"""
+JSON_QUERY = """
+(string) @string
+
+(comment) @comment
+"""
 
 
 def analyse_yaml(ctx: FileContext) -> None:
     """GitHub Actions, compose, Kubernetes and any other YAML."""
-    root = parse("yaml", ctx.text.encode("utf-8")).root_node
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "comment":
-            scan_span(ctx, ctx.node_span(node, "comment"))
-            continue
-        kind = YAML_SCALARS.get(node.type)
-        if kind is not None:
-            scan_span(ctx, ctx.node_span(node, kind))
-            continue
-        stack.extend(reversed(node.children))
+    _scan(ctx, "yaml", YAML_QUERY)
 
 
 def analyse_json(ctx: FileContext) -> None:
     """JSON: every string (keys and values) is a span."""
-    root = parse("json", ctx.text.encode("utf-8")).root_node
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node.type == "string":
-            scan_span(ctx, ctx.node_span(node, "string"))
-            continue
-        if node.type == "comment":
-            scan_span(ctx, ctx.node_span(node, "comment"))
-            continue
-        stack.extend(reversed(node.children))
+    _scan(ctx, "json", JSON_QUERY)
+
+
+def _scan(ctx: FileContext, language: str, query: str) -> None:
+    root = parse(language, ctx.text.encode("utf-8")).root_node
+    for kind, nodes in captures(language, query, root).items():
+        for node in nodes:
+            if mentions_needle(node):
+                scan_span(ctx, ctx.node_span(node, kind))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tree_sitter import Node, Parser, Tree
+    from tree_sitter import Node, Parser, QueryCursor, Tree
 
 
 @cache
@@ -37,6 +38,43 @@ def parser_for(language: str) -> Parser:
 
         return Parser(Language(grammar_json.language()))
     raise ValueError(f"no tree-sitter grammar for {language!r}")
+
+
+@cache
+def _query(language: str, source: str) -> QueryCursor:
+    """A cursor for the patterns of `source` (blank-line separated) whose root node type this
+    grammar has (the JavaScript grammar lacks TypeScript's nodes)."""
+    from tree_sitter import Query, QueryCursor
+
+    grammar = parser_for(language).language
+    assert grammar is not None
+    known = []
+    for pattern in source.strip().split("\n\n"):
+        root = re.match(r"\(+(\w+)", pattern)
+        if root is None or grammar.id_for_node_kind(root.group(1), True) is not None:
+            known.append(pattern)
+    return QueryCursor(Query(grammar, "\n".join(known)))
+
+
+def captures(language: str, query: str, node: Node) -> dict[str, list[Node]]:
+    """Nodes captured by a tree-sitter query (cached per language and query), in source order."""
+    found = _query(language, query).captures(node)
+    return {name: sorted(nodes, key=lambda n: n.start_byte) for name, nodes in found.items()}
+
+
+def mentions_needle(node: Node) -> bool:
+    """Cheap check before a node becomes a Span: does its text hold any Sora needle at all?"""
+    lowered = (node.text or b"").lower()
+    return b"sora" in lowered or b"video" in lowered
+
+
+def outermost(nodes: list[Node]) -> list[Node]:
+    """Drop nodes nested inside an earlier node of the list (a string inside an f-string)."""
+    kept: list[Node] = []
+    for node in nodes:
+        if not kept or node.start_byte >= kept[-1].end_byte:
+            kept.append(node)
+    return kept
 
 
 def parse(language: str, source: bytes) -> Tree:
