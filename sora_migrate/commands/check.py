@@ -1,0 +1,174 @@
+"""`sora-migrate check`: the CI gate. Fails on Sora findings at or above a confidence level that
+are not baselined, not suppressed inline and (with --since) on changed lines."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from sora_migrate.cli_app import app
+from sora_migrate.errors import UserError
+from sora_migrate.findings import Confidence
+
+if TYPE_CHECKING:
+    from sora_migrate.config import Settings
+    from sora_migrate.findings import ScanResult
+    from sora_migrate.report.model import GateOutcome
+    from sora_migrate.rulepack import Rule
+
+CHECK_HELP = (
+    "Fail CI while Sora findings remain at or above --min-confidence (default medium).\n\n"
+    "Exit codes: 0 when nothing at gate level remains; 1 when gate-level findings remain "
+    "(the output lists them); 2 on a usage error, a bad config or baseline, or when nothing "
+    "could be scanned. Low-confidence findings are shown but never fail the gate unless "
+    "--min-confidence low.\n\n"
+    "Settings come from .sora-migrate.toml or \\[tool.sora-migrate] in pyproject.toml; "
+    "flags win."
+)
+
+
+@app.command("check", help=CHECK_HELP)
+def check_command(
+    paths: list[Path] = typer.Argument(None, help="Files or directories to check (default: .)."),
+    min_confidence: str | None = typer.Option(
+        None, "--min-confidence", help="Gate level: low, medium or high (default: medium)."
+    ),
+    baseline: Path | None = typer.Option(
+        None, "--baseline", help="Fail only on findings not recorded in this baseline FILE."
+    ),
+    write_baseline: Path | None = typer.Option(
+        None, "--write-baseline", help="Record today's findings in FILE and exit 0."
+    ),
+    since: str | None = typer.Option(
+        None, "--since", help="Only findings on lines changed since the merge-base with REF."
+    ),
+    output_format: str = typer.Option(
+        "table", "--format", "-f", help="table, json, sarif, markdown or github."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
+    include: list[str] = typer.Option(None, "--include", help="Only check matching globs."),
+    exclude: list[str] = typer.Option(None, "--exclude", help="Skip matching globs."),
+    rules: list[Path] = typer.Option(None, "--rules", help="Extra rule directory (repeatable)."),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
+) -> None:
+    from sora_migrate.config import Settings, load_settings, merge
+    from sora_migrate.discover import scan_root
+    from sora_migrate.report import FORMATS
+
+    if output_format not in FORMATS:
+        raise UserError(f"unknown format {output_format!r} (choose from {', '.join(FORMATS)})")
+    if write_baseline is not None and since is not None:
+        raise UserError("--write-baseline records the whole scan; do not combine it with --since")
+    targets = list(paths or [Path(".")])
+    flags = Settings(
+        include=tuple(include) if include else None,
+        exclude=tuple(exclude) if exclude else None,
+        min_confidence=_parse_confidence(min_confidence),
+        rule_dirs=tuple(rules) if rules else None,
+        baseline=baseline,
+    )
+    settings = merge(load_settings(scan_root(targets)), flags)
+    ignored = [path for path in (output, write_baseline, settings.baseline) if path is not None]
+    result, selected = _scan(targets, settings, jobs, ignored)
+    if write_baseline is not None:
+        _write_baseline(result, selected, write_baseline)
+        return
+    outcome = _gate(result, settings, selected, since)
+    _emit(result, outcome, selected, output_format, output)
+    if outcome.failed:
+        raise typer.Exit(1)
+
+
+def _parse_confidence(text: str | None) -> Confidence | None:
+    if text is None:
+        return None
+    try:
+        return Confidence.parse(text)
+    except ValueError as error:
+        raise UserError(f"--min-confidence: {error}") from None
+
+
+def _scan(
+    targets: list[Path], settings: Settings, jobs: int | None, ignored: list[Path]
+) -> tuple[ScanResult, tuple[Rule, ...]]:
+    """Run the scan with the merged settings; rule ids from the config are checked first."""
+    from sora_migrate.config import scan_options
+    from sora_migrate.errors import ConfigError, RuleError
+    from sora_migrate.rulepack import load_rules, select_rules
+    from sora_migrate.scan import run_scan
+
+    options = scan_options(settings, jobs=jobs, ignore_paths=ignored, progress=sys.stderr.isatty())
+    available = load_rules(options.rule_dirs)
+    try:
+        selected = select_rules(available, options.enabled_rules, options.disabled_rules)
+    except RuleError as error:
+        # enable/disable only come from a config file: say which one
+        raise ConfigError(f"{settings.source}: {error}") from None
+    result = run_scan(targets, options)
+    if result.files_scanned == 0:
+        raise UserError("nothing could be scanned: no supported files under the given paths")
+    return result, selected
+
+
+def _write_baseline(result: ScanResult, selected: tuple[Rule, ...], path: Path) -> None:
+    from sora_migrate.gate import baseline
+    from sora_migrate.gate.suppressions import apply_directives
+    from sora_migrate.write import write_atomically
+
+    applied = apply_directives(result.findings, result.directives, {r.id for r in selected})
+    active = [finding for finding in applied.findings if finding.suppressed is None]
+    entries = baseline.entries_for(active)
+    write_atomically(path, baseline.dumps(entries))
+    print(
+        f"sora-migrate: wrote {len(active)} findings ({len(entries)} entries) to {path}",
+        file=sys.stderr,
+    )
+
+
+def _gate(
+    result: ScanResult, settings: Settings, selected: tuple[Rule, ...], since: str | None
+) -> GateOutcome:
+    from sora_migrate.gate import baseline
+    from sora_migrate.gate.outcome import GateInputs, evaluate
+    from sora_migrate.gate.since import changed_lines
+
+    inputs = GateInputs(
+        threshold=settings.min_confidence or Confidence.MEDIUM,
+        known_rules={rule.id for rule in selected},
+        baseline=baseline.load(settings.baseline) if settings.baseline else None,
+        baseline_path=str(settings.baseline) if settings.baseline else None,
+        changed=changed_lines(Path(result.root), since) if since is not None else None,
+        since=since,
+    )
+    return evaluate(result, inputs)
+
+
+def _emit(
+    result: ScanResult,
+    outcome: GateOutcome,
+    selected: tuple[Rule, ...],
+    output_format: str,
+    output: Path | None,
+) -> None:
+    from sora_migrate.report import build_report, render
+    from sora_migrate.write import write_atomically
+
+    text = render(
+        result,
+        output_format,
+        rules=selected,
+        min_confidence=Confidence.LOW,
+        gate=outcome,
+        color=False if output is not None else None,
+    )
+    if output is not None:
+        write_atomically(output, text)
+    else:
+        sys.stdout.write(text)
+    if output_format != "table" or output is not None:
+        report = build_report(result, rules=selected, min_confidence=Confidence.LOW, gate=outcome)
+        print(f"sora-migrate: {report.headline()}", file=sys.stderr)
+        print(f"sora-migrate: {report.gate_line()}", file=sys.stderr)
