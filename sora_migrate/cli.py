@@ -7,7 +7,11 @@ import sys
 import typer
 
 from sora_migrate.cli_app import app
-from sora_migrate.commands import scan  # noqa: F401  (registers the command)
+from sora_migrate.commands import (
+    check,  # noqa: F401
+    rewrite,  # noqa: F401
+    scan,  # noqa: F401  (registers the command)
+)
 from sora_migrate.errors import UserError
 
 

@@ -1,0 +1,131 @@
+"""Bytes in, bytes out: decode a file, rewrite it, prove the result, produce a diff.
+
+A file is decoded with its PEP 263 encoding (a UTF-8 BOM is remembered), rewritten as text
+(newline style untouched: libcst keeps `\\r\\n`), re-encoded the same way. The result must
+parse again and a second rewrite of it must change nothing; otherwise the file is left as it
+was and reported as failed. Writing happens elsewhere (runner.py) with `write_atomically`.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import io
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+from sora_migrate.rewrite.report import FileOutcome, Site, SiteOutcome, SiteRecord
+
+UNRESOLVED = "{method}: receiver not resolved to an OpenAI client (medium confidence); not changed"
+
+
+class SkipFile(Exception):
+    """The file cannot be rewritten safely; the message says why."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one file, its sites and (when it changes) the new bytes."""
+
+    outcome: FileOutcome
+    sites: tuple[Site, ...]
+    new_data: bytes | None = None
+
+
+def rewrite_bytes(data: bytes, rel: str, root: Path, shim_module: str) -> FileResult:
+    """Rewrite the file `root / rel` whose content is `data`."""
+    try:
+        text, encoding = _decode(data)
+        new_text, sites = _rewrite(text, rel, root, shim_module)
+    except SkipFile as error:
+        return FileResult(FileOutcome(rel, "skipped", str(error)), ())
+    if new_text == text:
+        return FileResult(FileOutcome(rel, "unchanged"), sites)
+    try:
+        _check(new_text, rel, root, shim_module)
+    except SkipFile as error:
+        return FileResult(FileOutcome(rel, "failed", str(error)), sites)
+    diff = unified_diff(text, new_text, rel)
+    return FileResult(FileOutcome(rel, "changed", diff=diff), sites, new_text.encode(encoding))
+
+
+def rewrite_python(
+    text: str, rel: str, kind: str, root: Path, shim_module: str
+) -> tuple[str, list[SiteRecord]]:
+    """Rewrite Python source `text`; the records' lines refer to `text`."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+
+    from sora_migrate.rewrite.analysis import plan_text
+    from sora_migrate.rewrite.client_binding import bind_clients
+    from sora_migrate.rewrite.transformer import SoraTransformer
+
+    plan = plan_text(text, rel, kind, root)
+    unresolved = [
+        SiteRecord(
+            item.line, item.method, False, UNRESOLVED.format(method=item.method), None, item.args
+        )
+        for item in plan.unresolved
+    ]
+    if plan.empty:
+        return text, unresolved
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as error:
+        raise SkipFile(f"does not parse (line {error.raw_line}); file left as it was") from None
+    transformer = SoraTransformer(plan)
+    new = MetadataWrapper(module).visit(transformer)
+    new = bind_clients(new, transformer.factories, shim_module)
+    return new.code, sorted([*transformer.records, *unresolved], key=lambda r: r.line)
+
+
+def _rewrite(text: str, rel: str, root: Path, shim_module: str) -> tuple[str, tuple[Site, ...]]:
+    if rel.endswith(".ipynb"):
+        from sora_migrate.rewrite.notebook import rewrite_notebook
+
+        def cells(code: str) -> tuple[str, list[SiteRecord]]:
+            return rewrite_python(code, rel, "notebook", root, shim_module)
+
+        new_text, located = rewrite_notebook(text, cells)
+        return new_text, tuple(_site(rel, record, cell) for record, cell in located)
+    new_text, records = rewrite_python(text, rel, "python", root, shim_module)
+    return new_text, tuple(_site(rel, record, None) for record in records)
+
+
+def _site(rel: str, record: SiteRecord, cell: int | None) -> Site:
+    outcome: SiteOutcome = "rewritten" if record.rewritten else "manual"
+    return Site(
+        rel, record.line, record.kind, outcome, record.reason, record.todo, record.args, cell
+    )
+
+
+def _check(new_text: str, rel: str, root: Path, shim_module: str) -> None:
+    """The rewritten text must parse, and rewriting it again must change nothing."""
+    if not rel.endswith(".ipynb"):
+        try:
+            ast.parse(new_text)
+        except SyntaxError as error:
+            message = f"rewrite does not parse (line {error.lineno}); file left as it was"
+            raise SkipFile(message) from None
+    again, _ = _rewrite(new_text, rel, root, shim_module)
+    if again != new_text:
+        raise SkipFile("a second rewrite would change the result again; file left as it was")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding), encoding
+    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        raise SkipFile(f"cannot decode: {error}") from None
+
+
+def unified_diff(old: str, new: str, rel: str) -> str:
+    """A `git diff`-style unified diff of one file."""
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
+    )
+    return "".join(
+        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
+    )

@@ -1,0 +1,132 @@
+"""Jupyter notebooks: rewrite code cells, leave outputs, metadata and markdown byte-identical.
+
+The code cells are joined into one module (a client made in one cell is used in another),
+separated by a marker comment; IPython magics (`%pip`, `!ls`, `%%time` cells) are masked as
+comments while libcst looks at the code. After the rewrite the module is split at the markers
+and only the `source` value of each changed cell is replaced in the raw JSON, written the way
+nbformat writes it (one string per line, the array's own indentation kept).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from sora_migrate.analyse.treesitter import parse, text_of
+from sora_migrate.rewrite.engine import SkipFile
+from sora_migrate.rewrite.report import SiteRecord
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+MARKER = "# sora-migrate: notebook cell boundary\n"
+MAGIC = "# sora-migrate: magic "
+RewriteCode = Callable[[str], tuple[str, list[SiteRecord]]]
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """A code cell: its index, the byte span of its `source` value, and its code."""
+
+    index: int
+    start: int
+    end: int
+    is_array: bool
+    code: str
+
+
+def rewrite_notebook(
+    raw: str, rewrite_code: RewriteCode
+) -> tuple[str, list[tuple[SiteRecord, int]]]:
+    """Rewrite the code cells of notebook JSON `raw`; records come with cell-relative lines."""
+    data = raw.encode("utf-8")
+    cells = _code_cells(data)
+    if not cells:
+        return raw, []
+    bodies = [_mask(cell.code) for cell in cells]
+    joined = MARKER.join(body if body.endswith("\n") else body + "\n" for body in bodies)
+    new_joined, records = rewrite_code(joined)
+    parts = new_joined.split(MARKER)
+    if len(parts) != len(cells):
+        raise SkipFile("notebook cells could not be told apart after the rewrite")
+    replaced = data
+    for cell, body, part in sorted(
+        zip(cells, bodies, parts, strict=True), key=lambda t: -t[0].start
+    ):
+        new_code = _unmask(part if body.endswith("\n") else part.removesuffix("\n"))
+        if new_code != cell.code:
+            value = _source_json(new_code, data[cell.start : cell.end], cell.is_array)
+            replaced = replaced[: cell.start] + value.encode("utf-8") + replaced[cell.end :]
+    first_lines, line = [], 1
+    for cell, body in zip(cells, bodies, strict=True):
+        first_lines.append((line, cell.index))
+        line += (body if body.endswith("\n") else body + "\n").count("\n") + 1
+    return replaced.decode("utf-8"), [_locate(record, first_lines) for record in records]
+
+
+def _code_cells(data: bytes) -> list[_Cell]:
+    root = parse("json", data).root_node
+    top = root.named_children[0] if root.named_children else None
+    cells = _member(top, "cells")
+    if cells is None or cells.type != "array":
+        raise SkipFile("not a Jupyter notebook: no 'cells' array")
+    found = []
+    for index, cell in enumerate(cells.named_children):
+        kind, source = _member(cell, "cell_type"), _member(cell, "source")
+        if kind is None or json.loads(text_of(kind)) != "code" or source is None:
+            continue
+        pieces = [json.loads(text_of(node)) for node in source.named_children]
+        code = "".join(pieces) if source.type == "array" else json.loads(text_of(source))
+        found.append(_Cell(index, source.start_byte, source.end_byte, source.type == "array", code))
+    return found
+
+
+def _member(node: Node | None, key: str) -> Node | None:
+    if node is None or node.type != "object":
+        return None
+    for pair in node.named_children:
+        name = pair.child_by_field_name("key")
+        if pair.type == "pair" and name is not None and text_of(name) == f'"{key}"':
+            return pair.child_by_field_name("value")
+    return None
+
+
+def _mask(code: str) -> str:
+    """Comment out IPython magics and shell escapes so the cell parses as Python."""
+    lines = code.splitlines(keepends=True)
+    if lines and lines[0].startswith("%%"):
+        return "".join(MAGIC + line for line in lines)
+    masked = []
+    for line in lines:
+        stripped = line.lstrip(" \t")
+        indent = line[: len(line) - len(stripped)]
+        masked.append(indent + MAGIC + stripped if stripped.startswith(("%", "!")) else line)
+    return "".join(masked)
+
+
+def _unmask(code: str) -> str:
+    return code.replace(MAGIC, "")
+
+
+def _source_json(code: str, old: bytes, is_array: bool) -> str:
+    """The JSON for a cell's new `source`, in the layout of the old value."""
+    if not is_array:
+        return json.dumps(code, ensure_ascii=False)
+    text = old.decode("utf-8")
+    inner = text[1:-1]
+    if not inner.strip():
+        return json.dumps(code.splitlines(True), ensure_ascii=False)
+    lead = inner[: len(inner) - len(inner.lstrip())]
+    trail = inner[len(inner.rstrip()) :]
+    items = f",{lead}".join(json.dumps(line, ensure_ascii=False) for line in code.splitlines(True))
+    return f"[{lead}{items}{trail}]"
+
+
+def _locate(record: SiteRecord, first_lines: list[tuple[int, int]]) -> tuple[SiteRecord, int]:
+    """Turn a line of the joined module into (record with the line inside its cell, cell index)."""
+    first, index = next(
+        (item for item in reversed(first_lines) if item[0] <= record.line), first_lines[0]
+    )
+    return replace(record, line=record.line - first + 1), index
