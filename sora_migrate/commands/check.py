@@ -10,6 +10,13 @@ from typing import TYPE_CHECKING
 import typer
 
 from sora_migrate.cli_app import app
+from sora_migrate.commands.common import (
+    check_format,
+    parse_confidence,
+    run_configured_scan,
+    settings_for,
+    write_output,
+)
 from sora_migrate.errors import UserError
 from sora_migrate.findings import Confidence
 
@@ -54,25 +61,22 @@ def check_command(
     rules: list[Path] = typer.Option(None, "--rules", help="Extra rule directory (repeatable)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
 ) -> None:
-    from sora_migrate.config import Settings, load_settings, merge
-    from sora_migrate.discover import scan_root
-    from sora_migrate.report import FORMATS
+    from sora_migrate.config import Settings
 
-    if output_format not in FORMATS:
-        raise UserError(f"unknown format {output_format!r} (choose from {', '.join(FORMATS)})")
+    check_format(output_format)
     if write_baseline is not None and since is not None:
         raise UserError("--write-baseline records the whole scan; do not combine it with --since")
     targets = list(paths or [Path(".")])
     flags = Settings(
         include=tuple(include) if include else None,
         exclude=tuple(exclude) if exclude else None,
-        min_confidence=_parse_confidence(min_confidence),
+        min_confidence=parse_confidence(min_confidence),
         rule_dirs=tuple(rules) if rules else None,
         baseline=baseline,
     )
-    settings = merge(load_settings(scan_root(targets)), flags)
+    settings = settings_for(targets, flags)
     ignored = [path for path in (output, write_baseline, settings.baseline) if path is not None]
-    result, selected = _scan(targets, settings, jobs, ignored)
+    result, selected = run_configured_scan(targets, settings, jobs, ignored)
     if write_baseline is not None:
         _write_baseline(result, selected, write_baseline)
         return
@@ -80,37 +84,6 @@ def check_command(
     _emit(result, outcome, selected, output_format, output)
     if outcome.failed:
         raise typer.Exit(1)
-
-
-def _parse_confidence(text: str | None) -> Confidence | None:
-    if text is None:
-        return None
-    try:
-        return Confidence.parse(text)
-    except ValueError as error:
-        raise UserError(f"--min-confidence: {error}") from None
-
-
-def _scan(
-    targets: list[Path], settings: Settings, jobs: int | None, ignored: list[Path]
-) -> tuple[ScanResult, tuple[Rule, ...]]:
-    """Run the scan with the merged settings; rule ids from the config are checked first."""
-    from sora_migrate.config import scan_options
-    from sora_migrate.errors import ConfigError, RuleError
-    from sora_migrate.rulepack import load_rules, select_rules
-    from sora_migrate.scan import run_scan
-
-    options = scan_options(settings, jobs=jobs, ignore_paths=ignored, progress=sys.stderr.isatty())
-    available = load_rules(options.rule_dirs)
-    try:
-        selected = select_rules(available, options.enabled_rules, options.disabled_rules)
-    except RuleError as error:
-        # enable/disable only come from a config file: say which one
-        raise ConfigError(f"{settings.source}: {error}") from None
-    result = run_scan(targets, options)
-    if result.files_scanned == 0:
-        raise UserError("nothing could be scanned: no supported files under the given paths")
-    return result, selected
 
 
 def _write_baseline(result: ScanResult, selected: tuple[Rule, ...], path: Path) -> None:
@@ -154,7 +127,6 @@ def _emit(
     output: Path | None,
 ) -> None:
     from sora_migrate.report import build_report, render
-    from sora_migrate.write import write_atomically
 
     text = render(
         result,
@@ -164,10 +136,7 @@ def _emit(
         gate=outcome,
         color=False if output is not None else None,
     )
-    if output is not None:
-        write_atomically(output, text)
-    else:
-        sys.stdout.write(text)
+    write_output(text, output)
     if output_format != "table" or output is not None:
         report = build_report(result, rules=selected, min_confidence=Confidence.LOW, gate=outcome)
         print(f"sora-migrate: {report.headline()}", file=sys.stderr)

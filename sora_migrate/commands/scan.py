@@ -8,16 +8,32 @@ from pathlib import Path
 import typer
 
 from sora_migrate.cli_app import app
-from sora_migrate.errors import UserError
-from sora_migrate.findings import Confidence, ScanResult
+from sora_migrate.commands.common import (
+    check_format,
+    parse_confidence,
+    run_configured_scan,
+    settings_for,
+    write_output,
+)
+from sora_migrate.findings import Confidence
 
-FORMAT_HELP = "Output format: table, json, sarif, markdown or github."
+SCAN_HELP = (
+    "Find every Sora dependency: model ids, SDK calls, REST endpoints, webhook events, "
+    "environment variables and mentions in docs.\n\n"
+    "Exit codes: 0 after a successful scan, whatever it found; 2 on a usage error, a bad "
+    "config or rule file, or when nothing could be scanned. Use `sora-migrate check` to fail "
+    "a build on findings.\n\n"
+    "Include/exclude globs, rules and rule directories also come from .sora-migrate.toml or "
+    "\\[tool.sora-migrate] in pyproject.toml; flags win."
+)
 
 
-@app.command("scan")
+@app.command("scan", help=SCAN_HELP)
 def scan_command(
     paths: list[Path] = typer.Argument(None, help="Files or directories to scan (default: .)."),
-    output_format: str = typer.Option("table", "--format", "-f", help=FORMAT_HELP),
+    output_format: str = typer.Option(
+        "table", "--format", "-f", help="table, json, sarif, markdown or github."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
     min_confidence: str = typer.Option(
         "low", "--min-confidence", help="Show findings at or above: low, medium or high."
@@ -27,54 +43,23 @@ def scan_command(
     include: list[str] = typer.Option(None, "--include", help="Only scan matching globs."),
     exclude: list[str] = typer.Option(None, "--exclude", help="Skip matching globs."),
 ) -> None:
-    """Find every Sora dependency: model ids, SDK calls, REST endpoints, webhooks, env vars, docs.
+    from sora_migrate.config import Settings
+    from sora_migrate.report import build_report, render
 
-    Exit codes: 0 after a successful scan (whatever it found), 2 on a usage error or when
-    nothing could be scanned.
-    """
-    from sora_migrate.options import ScanOptions
-    from sora_migrate.report import FORMATS, render
-    from sora_migrate.rulepack import load_rules
-    from sora_migrate.scan import run_scan
-    from sora_migrate.write import write_atomically
-
-    if output_format not in FORMATS:
-        raise UserError(f"unknown format {output_format!r} (choose from {', '.join(FORMATS)})")
-    try:
-        threshold = Confidence.parse(min_confidence)
-    except ValueError as error:
-        raise UserError(str(error)) from None
-    options = ScanOptions(
-        include=tuple(include or ()),
-        exclude=tuple(exclude or ()),
-        rule_dirs=tuple(rules or ()),
-        jobs=jobs,
-        ignore_paths=(output,) if output else (),
-        progress=sys.stderr.isatty(),
+    check_format(output_format)
+    threshold = parse_confidence(min_confidence) or Confidence.LOW
+    targets = list(paths or [Path(".")])
+    flags = Settings(
+        include=tuple(include) if include else None,
+        exclude=tuple(exclude) if exclude else None,
+        rule_dirs=tuple(rules) if rules else None,
     )
-    result = run_scan(list(paths or [Path(".")]), options)
-    if result.files_scanned == 0:
-        raise UserError("nothing could be scanned: no supported files under the given paths")
-    text = render(
-        result, output_format, rules=load_rules(options.rule_dirs), min_confidence=threshold
-    )
-    if output is not None:
-        write_atomically(output, text)
-    else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    settings = settings_for(targets, flags)
+    ignored = [output] if output is not None else []
+    result, selected = run_configured_scan(targets, settings, jobs, ignored)
+    color = False if output is not None else None
+    text = render(result, output_format, rules=selected, min_confidence=threshold, color=color)
+    write_output(text, output)
     if output_format != "table" or output is not None:
-        print(_summary_line(result, threshold), file=sys.stderr)
-
-
-def _summary_line(result: ScanResult, threshold: Confidence) -> str:
-    shown = [f for f in result.findings if f.confidence >= threshold]
-    counts = {level: 0 for level in ("high", "medium", "low")}
-    for finding in shown:
-        counts[finding.confidence.label] += 1
-    files = len({finding.path for finding in shown})
-    return (
-        f"sora-migrate: {len(shown)} findings in {files} files "
-        f"({counts['high']} high, {counts['medium']} medium, {counts['low']} low); "
-        f"{result.files_scanned} files scanned, {len(result.skipped)} skipped, "
-        f"{result.seconds:.2f}s"
-    )
+        report = build_report(result, rules=selected, min_confidence=threshold)
+        print(f"sora-migrate: {report.headline()}", file=sys.stderr)
