@@ -5,6 +5,12 @@ is read once and dropped (on a large tree that is all but a few hundred files). 
 `hyperscan` wheel is available (Linux and macOS) all anchors are found in one SIMD pass, the way
 ripgrep does it; elsewhere a pure-Python search does the same job in two stages: three passes
 over a lower-cased copy rule out almost every file, then the exact anchors are checked.
+
+`videos` is a common word in media code, so a file whose only anchor is `videos` is parsed only
+when its text shows a shape the analysers could report (`weak_file_is_candidate`): a Sora-only
+method on `.videos`, the resource kept in a variable, `/v1/videos`; a generic method
+(`playlist.videos.create(`) only when the receiver is imported or the file names OpenAI, since
+only then can the analysers resolve it; a `/videos` path only next to the OpenAI host.
 """
 
 from __future__ import annotations
@@ -13,18 +19,31 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-NEEDLES: tuple[bytes, ...] = (
+STRONG: tuple[bytes, ...] = (
     b"sora",
     b"Sora",
     b"SORA",
-    b"videos",
-    b"Videos",
     b"OPENAI_VIDEO",
     b"openai.types",
     b"video.completed",
     b"video.failed",
 )
+WEAK: tuple[bytes, ...] = (b"videos", b"Videos")
+NEEDLES: tuple[bytes, ...] = STRONG + WEAK
 BROAD: tuple[bytes, ...] = (b"sora", b"video", b"openai.types")
+_SORA_ONLY = (
+    rb"create_and_poll|createAndPoll|download_content|downloadContent|remix|create_character"
+    rb"|createCharacter|get_character|getCharacter"
+)
+_GENERIC = rb"create|poll|retrieve|list|delete|edit|extend"
+_WRAPPER = rb"\s*\.\s*(?:with_\w+_response\s*\.\s*)?"
+# What may follow an occurrence of `videos` (matched at the occurrence, never scanned for).
+SORA_ONLY_CALL = re.compile(_WRAPPER + rb"(?:" + _SORA_ONLY + rb")\s*\(")
+GENERIC_CALL = re.compile(_WRAPPER + rb"(?:" + _GENERIC + rb")\s*\(")
+END_OF_EXPRESSION = re.compile(rb"[ \t]*(?:[;,)\]}#\r\n]|$)")
+RECEIVER = re.compile(rb"(\w*)\)?\s*$")
+ALWAYS_BEFORE = (b"resources/", b"resources.", b"/v1/", b"import ")
+PATH_BEFORE = (b'"/', b"'/", b"`/", b"}/")
 
 
 class _Found(Exception):
@@ -32,11 +51,43 @@ class _Found(Exception):
 
 
 def python_search(data: bytes) -> bool:
-    """The portable search: True when `data` holds an anchor."""
+    """The portable search: True when `data` holds an anchor worth analysing."""
     lowered = data.lower()
     if not any(needle in lowered for needle in BROAD):
         return False
-    return any(needle in data for needle in NEEDLES)
+    if any(needle in data for needle in STRONG):
+        return True
+    return any(needle in data for needle in WEAK) and weak_file_is_candidate(data)
+
+
+def weak_file_is_candidate(data: bytes) -> bool:
+    """For a file whose only anchor is `videos`: could an analyser report anything in it?"""
+    names_openai: bool | None = None
+    at = data.find(b"videos")
+    while at >= 0:
+        before = data[max(0, at - 12) : at]
+        after = at + len(b"videos")
+        if SORA_ONLY_CALL.match(data, after) or before.endswith(ALWAYS_BEFORE):
+            return True
+        if before.endswith(b".") and END_OF_EXPRESSION.match(data, after):
+            return True
+        if names_openai is None:
+            names_openai = b"openai" in data.lower()
+        if names_openai and before.endswith(PATH_BEFORE):
+            return True
+        if before.endswith(b".") and GENERIC_CALL.match(data, after):
+            receiver = RECEIVER.search(data, max(0, at - 80), at - 1)
+            name = receiver.group(1) if receiver else b""
+            if names_openai or not name or _imported(data, name):
+                return True
+        at = data.find(b"videos", after)
+    return False
+
+
+def _imported(data: bytes, name: bytes) -> bool:
+    """Whether an import line of the file names `name` (a client built in another module)."""
+    pattern = rb"^[ \t]*(?:from\s|import\s|const\s|let\s|var\s)[^\n]*\b" + re.escape(name) + rb"\b"
+    return re.search(pattern, data, re.MULTILINE) is not None
 
 
 class Prefilter:
@@ -62,16 +113,20 @@ class Prefilter:
     def _hyperscan_search(self, data: bytes) -> bool:
         import hyperscan
 
+        weak: list[bool] = []
         try:
-            self.database.scan(data, match_event_handler=_stop)
+            self.database.scan(data, match_event_handler=_on_match, context=weak)
         except hyperscan.ScanTerminated:
             return True
-        return False
+        return bool(weak) and weak_file_is_candidate(data)
 
 
-def _stop(*_: object) -> bool:
-    """hyperscan callback: returning True ends the scan at the first match."""
-    return True
+def _on_match(needle: int, _start: int, _end: int, _flags: int, weak: list[bool]) -> bool:
+    """hyperscan callback: a strong anchor ends the scan; a weak one is only noted."""
+    if needle < len(STRONG):
+        return True
+    weak.append(True)
+    return False
 
 
 def _hyperscan_database() -> Any:

@@ -81,12 +81,11 @@ class FileAnalyser:
 
     def _one(self, source: SourceFile, result: BatchResult) -> None:
         try:
-            with open(source.path, "rb") as handle:
-                data = handle.read(self.max_bytes + 1)
+            data = read_capped(source.path, self.max_bytes)
         except OSError as error:
             result.skipped.append(SkippedFile(source.rel, error.strerror or str(error)))
             return
-        if len(data) > self.max_bytes:
+        if data is None:
             result.too_large += 1
             result.skipped.append(SkippedFile(source.rel, f"larger than {_size(self.max_bytes)}"))
             return
@@ -113,6 +112,20 @@ class FileAnalyser:
             return
         result.findings.extend(_dedupe(ctx.findings))
         result.directives.extend(parse_directives(text, source.rel))
+
+
+def read_capped(path: str, max_bytes: int) -> bytes | None:
+    """The file's bytes, or None when it is larger than `max_bytes`. Raw os.read with the size
+    from fstat: a buffered `open().read(limit)` allocates `limit` bytes per file."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            return None
+        data = os.read(descriptor, size + 1)
+    finally:
+        os.close(descriptor)
+    return None if len(data) > max_bytes else data
 
 
 def _size(count: int) -> str:

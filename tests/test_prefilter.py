@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sora_migrate.prefilter import NEEDLES, Prefilter
+from sora_migrate.prefilter import STRONG, Prefilter
 
 
 @pytest.fixture(params=["python", "hyperscan"])
@@ -16,9 +16,41 @@ def prefilter(request: pytest.FixtureRequest) -> Prefilter:
     return Prefilter(backend=request.param)
 
 
-@pytest.mark.parametrize("needle", NEEDLES, ids=lambda n: n.decode())
-def test_each_needle_makes_a_candidate(prefilter: Prefilter, needle: bytes) -> None:
+@pytest.mark.parametrize("needle", STRONG, ids=lambda n: n.decode())
+def test_each_strong_needle_makes_a_candidate(prefilter: Prefilter, needle: bytes) -> None:
     assert prefilter.is_candidate(b"x = 1\n" + needle + b"\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"api.videos.with_raw_response.download_content(video_id)",
+        b"await openai.videos.downloadContent(id);",
+        b"videos = client.videos\n",
+        b'import type { Video } from "openai/resources/videos";',
+        b'BASE = "https://api.openai.com/v1"\nrequests.get(f"{BASE}/videos/{vid}")',
+        b"const BASE = process.env.OPENAI_BASE_URL;\nfetch(BASE + '/videos')",
+        b"from openai import videos\n",
+        b"from app.clients import client\nclient.videos.create(prompt=p)",
+        b"make_client().videos.list()",
+    ],
+)
+def test_videos_in_a_reportable_shape_makes_a_candidate(prefilter: Prefilter, text: bytes) -> None:
+    assert prefilter.is_candidate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"const videos = await fetchVideos();\nvideos.map(render);",
+        b"<h2>Latest videos</h2>",
+        b"def list_videos(channel): return channel.videos_count",
+        b"playlist.videos.create(title=t)",
+        b'app.get("/videos", listVideos);',
+    ],
+)
+def test_videos_as_a_plain_word_is_dropped(prefilter: Prefilter, text: bytes) -> None:
+    assert not prefilter.is_candidate(text)
 
 
 @pytest.mark.parametrize(

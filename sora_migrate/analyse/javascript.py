@@ -311,7 +311,7 @@ def _bind_factory(bindings: _Bindings, function: Node) -> None:
 
 
 def _returns_client(bindings: _Bindings, body: Node | None) -> bool:
-    if body is None:
+    if body is None or (b"new " not in (body.text or b"") and not bindings.factories):
         return False
     for node in walk(body):
         is_return = node.type == "return_statement" and node.named_children

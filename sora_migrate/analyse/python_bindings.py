@@ -250,6 +250,10 @@ def _bind_parameter(bindings: PyBindings, parameter: Node) -> None:
 
 
 def _mentions_client_class(bindings: PyBindings, annotation: Node) -> bool:
+    text = text_of(annotation)
+    aliases = [name for name, b in bindings.names.items() if b.kind == "class"]
+    if "OpenAI" not in text and not any(alias in text for alias in aliases):
+        return False
     for node in walk(annotation):
         if node.type == "identifier":
             name = text_of(node)
