@@ -8,9 +8,11 @@ import errno
 import os
 import re
 import stat
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pathspec
 
@@ -87,6 +89,13 @@ class SourceFile:
     kind: str
 
 
+class DirTask(NamedTuple):
+    """A folder still to walk, with the .gitignore rules of the folders above it."""
+
+    directory: str
+    specs: list[tuple[str, IgnoreRules]]
+
+
 @dataclass
 class Walk:
     """Paths skipped while walking (unreadable, broken links, symlink loops, not files)."""
@@ -138,43 +147,72 @@ class Walker:
     def files(self, paths: Sequence[Path]) -> Iterator[SourceFile]:
         """Every scannable file under `paths` (explicit files are taken whatever their name)."""
         for path in paths:
-            if not path.exists() and not path.is_symlink():
-                raise UserError(f"{path}: no such file or directory")
             if path.is_dir():
                 directory = path.resolve()
-                yield from self._walk_dir(directory, _gitignores_above(directory))
+                yield from self.walk_tree(DirTask(str(directory), _gitignores_above(directory)))
             else:
-                source = self._file(str(path.absolute()), path.name, explicit=True)
+                source = self._explicit(path)
                 if source is not None:
                     yield source
 
-    def _walk_dir(
-        self, directory: Path, specs: list[tuple[str, IgnoreRules]]
-    ) -> Iterator[SourceFile]:
-        stack = [(str(directory), specs)]
-        while stack:
-            current, active = stack.pop()
-            local = _read_gitignore(Path(current))
-            if local is not None:
-                active = [*active, (current, local)]
-            try:
-                entries = sorted(os.scandir(current), key=lambda entry: entry.name)
-            except OSError as error:
-                self.walk.skipped.append(SkippedFile(self._rel(current), _reason(error)))
-                continue
-            subdirs = []
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if self._enter(entry, active):
-                        subdirs.append((entry.path, active))
-                    continue
-                kind = file_kind(entry.name)
-                if kind is None or _ignored(active, entry.path, False):
-                    continue
-                source = self._entry(entry, kind)
+    def plan(self, paths: Sequence[Path], want: int) -> tuple[list[SourceFile], list[DirTask]]:
+        """Walk breadth-first until `want` folders are waiting, so that worker processes can
+        walk the subtrees in parallel: the files found so far, and the folders left to walk.
+        A tree too small to reach `want` folders is walked completely (no tasks)."""
+        files: list[SourceFile] = []
+        queue: deque[DirTask] = deque()
+        for path in paths:
+            if path.is_dir():
+                directory = path.resolve()
+                queue.append(DirTask(str(directory), _gitignores_above(directory)))
+            else:
+                source = self._explicit(path)
                 if source is not None:
-                    yield source
+                    files.append(source)
+        while queue and len(queue) < want:
+            task = queue.popleft()
+            queue.extend(self._visit(task, files))
+        return files, list(queue)
+
+    def walk_tree(self, task: DirTask) -> Iterator[SourceFile]:
+        """Every scannable file below the task's folder, depth first, in name order."""
+        stack = [task]
+        while stack:
+            found: list[SourceFile] = []
+            subdirs = self._visit(stack.pop(), found)
+            yield from found
             stack.extend(reversed(subdirs))
+
+    def _visit(self, task: DirTask, files: list[SourceFile]) -> list[DirTask]:
+        """List one folder: its files are appended to `files`, its subfolders returned."""
+        current, active = task
+        local = _read_gitignore(current)
+        if local is not None:
+            active = [*active, (current, local)]
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as error:
+            self.walk.skipped.append(SkippedFile(self._rel(current), _reason(error)))
+            return []
+        subdirs = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if self._enter(entry, active):
+                    subdirs.append(DirTask(entry.path, active))
+                continue
+            kind = file_kind(entry.name)
+            if kind is None or _ignored(active, entry.path, False):
+                continue
+            source = self._entry(entry, kind)
+            if source is not None:
+                files.append(source)
+        return subdirs
+
+    def _explicit(self, path: Path) -> SourceFile | None:
+        if not path.exists() and not path.is_symlink():
+            raise UserError(f"{path}: no such file or directory")
+        return self._file(str(path.absolute()), path.name)
 
     def _enter(self, entry: os.DirEntry[str], active: list[tuple[str, IgnoreRules]]) -> bool:
         """Whether to walk into a directory: not built-in excluded, ignored or a virtualenv."""
@@ -191,7 +229,7 @@ class Walker:
             return SourceFile(entry.path, rel, kind)
         return self._checked(entry.path, rel, kind)
 
-    def _file(self, path: str, name: str, explicit: bool) -> SourceFile | None:
+    def _file(self, path: str, name: str) -> SourceFile | None:
         """A file named on the command line: scanned whatever its name, if it is a file."""
         if path in self.ignore_paths:
             return None
@@ -235,7 +273,7 @@ def _gitignores_above(directory: Path) -> list[tuple[str, IgnoreRules]]:
         return []
     specs = []
     for parent in reversed(chain):
-        spec = _read_gitignore(parent)
+        spec = _read_gitignore(str(parent))
         if spec is not None:
             specs.append((str(parent), spec))
     return specs
@@ -268,9 +306,11 @@ class IgnoreRules:
         return not self.negated or self.spec.match_file(rel)
 
 
-def _read_gitignore(directory: Path) -> IgnoreRules | None:
+def _read_gitignore(directory: str) -> IgnoreRules | None:
     try:
-        with open(directory / ".gitignore", encoding="utf-8", errors="replace") as handle:
+        with open(
+            os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace"
+        ) as handle:
             lines = handle.read().splitlines()
     except OSError:
         return None

@@ -44,6 +44,7 @@ END_OF_EXPRESSION = re.compile(rb"[ \t]*(?:[;,)\]}#\r\n]|$)")
 RECEIVER = re.compile(rb"(\w*)\)?\s*$")
 ALWAYS_BEFORE = (b"resources/", b"resources.", b"/v1/", b"import ")
 PATH_BEFORE = (b'"/', b"'/", b"`/", b"}/")
+IMPORT_WORDS = (b"from ", b"import ", b"const ", b"let ", b"var ")
 
 
 class _Found(Exception):
@@ -85,9 +86,14 @@ def weak_file_is_candidate(data: bytes) -> bool:
 
 
 def _imported(data: bytes, name: bytes) -> bool:
-    """Whether an import line of the file names `name` (a client built in another module)."""
-    pattern = rb"^[ \t]*(?:from\s|import\s|const\s|let\s|var\s)[^\n]*\b" + re.escape(name) + rb"\b"
-    return re.search(pattern, data, re.MULTILINE) is not None
+    """Whether a line that names `name` is an import (a client built in another module)."""
+    at = data.find(name)
+    while at >= 0:
+        line_start = data.rfind(b"\n", 0, at) + 1
+        if data[line_start:at].lstrip().startswith(IMPORT_WORDS):
+            return True
+        at = data.find(name, at + len(name))
+    return False
 
 
 class Prefilter:

@@ -7,19 +7,18 @@ built index of the repository's Python modules.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sora_migrate.analyse.context import FileContext, RuleSet
 from sora_migrate.analyse.directives import parse_directives
-from sora_migrate.discover import SourceFile, Walker, scan_root
+from sora_migrate.discover import DirTask, SourceFile, Walker, scan_root
 from sora_migrate.errors import UserError
 from sora_migrate.findings import Directive, Finding, ScanResult, SkippedFile
 from sora_migrate.options import ScanOptions
@@ -29,6 +28,7 @@ from sora_migrate.rulepack import Rule, load_rules, select_rules
 
 BATCH_SIZE = 256
 IN_PROCESS_LIMIT = 400
+TASKS_PER_JOB = 16
 BINARY_PROBE = 8192
 
 
@@ -145,17 +145,47 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return unique
 
 
-_WORKER: FileAnalyser | None = None
+@dataclass(frozen=True)
+class WorkerSetup:
+    """What each worker process needs to build its own walker and analyser."""
+
+    root: Path
+    rules: tuple[Rule, ...]
+    options: ScanOptions
 
 
-def _init_worker(root: Path, rules: tuple[Rule, ...], max_bytes: int) -> None:
+class Worker:
+    """One process's walker and analyser: walks a subtree and analyses what it finds."""
+
+    def __init__(self, setup: WorkerSetup) -> None:
+        options = setup.options
+        self.walker = Walker(setup.root, options.include, options.exclude, options.ignore_paths)
+        self.analyser = FileAnalyser(setup.root, setup.rules, options.max_file_bytes)
+
+    def run_tree(self, task: DirTask) -> BatchResult:
+        """Walk and analyse one folder's subtree."""
+        result = self.analyser.run(list(self.walker.walk_tree(task)))
+        result.skipped.extend(self.walker.walk.skipped)
+        self.walker.walk.skipped.clear()
+        return result
+
+
+_WORKER: Worker | None = None
+
+
+def _init_worker(setup: WorkerSetup) -> None:
     global _WORKER
-    _WORKER = FileAnalyser(root, rules, max_bytes)
+    _WORKER = Worker(setup)
 
 
 def _run_batch(batch: list[SourceFile]) -> BatchResult:
     assert _WORKER is not None
-    return _WORKER.run(batch)
+    return _WORKER.analyser.run(batch)
+
+
+def _run_tree(task: DirTask) -> BatchResult:
+    assert _WORKER is not None
+    return _WORKER.run_tree(task)
 
 
 def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
@@ -168,18 +198,16 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
         load_rules(options.rule_dirs), options.enabled_rules, options.disabled_rules
     )
     walker = Walker(root, options.include, options.exclude, options.ignore_paths)
-    files = walker.files(paths)
-    total = BatchResult()
     jobs = options.jobs or os.cpu_count() or 1
-    head = _take(files, IN_PROCESS_LIMIT)
-    if jobs <= 1 or len(head) < IN_PROCESS_LIMIT:
-        analyser = FileAnalyser(root, rules, options.max_file_bytes)
-        total.merge(analyser.run(head))
-        for batch in _batches(files):
-            total.merge(analyser.run(batch))
+    if jobs <= 1:
+        files, tasks = list(walker.files(paths)), []
     else:
-        worker = (root, rules, options.max_file_bytes)
-        total = _run_pool(worker, jobs, head, files, options.progress)
+        files, tasks = walker.plan(paths, want=jobs * TASKS_PER_JOB)
+    if jobs <= 1 or (not tasks and len(files) < IN_PROCESS_LIMIT):
+        total = FileAnalyser(root, rules, options.max_file_bytes).run(files)
+    else:
+        setup = WorkerSetup(root, rules, options)
+        total = _run_pool(setup, jobs, files, tasks, options.progress)
     skipped = sorted([*walker.walk.skipped, *total.skipped], key=lambda item: item.path)
     return ScanResult(
         root=str(root),
@@ -195,21 +223,21 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
 
 
 def _run_pool(
-    worker: tuple[Path, tuple[Rule, ...], int],
+    setup: WorkerSetup,
     jobs: int,
-    head: list[SourceFile],
-    rest: Iterator[SourceFile],
+    files: list[SourceFile],
+    tasks: list[DirTask],
     progress: bool,
 ) -> BatchResult:
+    """Top-level files go out in batches, each remaining folder as a subtree task."""
     import multiprocessing
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
     total = BatchResult()
-    with ProcessPoolExecutor(jobs, context, _init_worker, worker) as pool:
-        futures: list[Future[BatchResult]] = []
-        for batch in _batches(itertools.chain(head, rest)):
-            futures.append(pool.submit(_run_batch, batch))
+    with ProcessPoolExecutor(jobs, context, _init_worker, (setup,)) as pool:
+        futures = [pool.submit(_run_batch, batch) for batch in _batches(files)]
+        futures += [pool.submit(_run_tree, task) for task in tasks]
         with ScanProgress(progress, len(futures)) as bar:
             for future in as_completed(futures):
                 result = future.result()
@@ -218,21 +246,6 @@ def _run_pool(
     return total
 
 
-def _take(files: Iterator[SourceFile], count: int) -> list[SourceFile]:
-    taken = []
-    for source in files:
-        taken.append(source)
-        if len(taken) >= count:
-            break
-    return taken
-
-
-def _batches(files: Iterator[SourceFile] | Sequence[SourceFile]) -> Iterator[list[SourceFile]]:
-    batch: list[SourceFile] = []
-    for source in files:
-        batch.append(source)
-        if len(batch) >= BATCH_SIZE:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _batches(files: Sequence[SourceFile]) -> Iterator[list[SourceFile]]:
+    for start in range(0, len(files), BATCH_SIZE):
+        yield list(files[start : start + BATCH_SIZE])

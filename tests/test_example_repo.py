@@ -63,5 +63,6 @@ def test_process_pool_and_single_process_agree(monkeypatch: pytest.MonkeyPatch) 
     single = run_scan([EXAMPLE], ScanOptions(jobs=1)).findings
     monkeypatch.setattr(scan, "IN_PROCESS_LIMIT", 1)
     monkeypatch.setattr(scan, "BATCH_SIZE", 3)
+    monkeypatch.setattr(scan, "TASKS_PER_JOB", 1)
     pooled = run_scan([EXAMPLE], ScanOptions(jobs=2)).findings
     assert single == pooled

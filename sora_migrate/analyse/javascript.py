@@ -47,6 +47,7 @@ SORA_ONLY_METHODS = frozenset(
 )
 CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
+RESOLUTION_WORDS = ("videos", "batches", "openai")
 # Patterns are separated by blank lines: a grammar that lacks a node type skips that pattern.
 SITES_QUERY = """
 (call_expression function: (member_expression)) @call
@@ -85,10 +86,11 @@ def analyse_javascript(ctx: FileContext, grammar: str) -> None:
     """Find Sora usage in a JS/TS file parsed with `grammar` (javascript, typescript, tsx)."""
     root = parse(grammar, ctx.text.encode("utf-8")).root_node
     nodes = captures(grammar, SITES_QUERY, root)
-    bindings = _collect(ctx, nodes)
     handled: set[int] = set()
-    for call in nodes.get("call", []):
-        _check_call(ctx, bindings, call, handled)
+    if any(word in ctx.text for word in RESOLUTION_WORDS):
+        bindings = _collect(ctx, nodes)
+        for call in nodes.get("call", []):
+            _check_call(ctx, bindings, call, handled)
     for member in nodes.get("env", []):
         _check_env(ctx, member)
     for comment in nodes.get("comment", []):

@@ -61,6 +61,7 @@ SORA_ONLY_METHODS = frozenset(
 RESPONSE_WRAPPERS = frozenset({"with_raw_response", "with_streaming_response"})
 CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
+RESOLUTION_WORDS = ("videos", "batches", "openai")
 SITES_QUERY = """
 (call function: (attribute)) @call
 (comment) @comment
@@ -75,14 +76,16 @@ def analyse_python(ctx: FileContext, resolver: ModuleResolver | None = None) -> 
 
 
 def analyse_python_tree(ctx: FileContext, root: Node, resolver: ModuleResolver | None) -> None:
-    """Run both passes over a parsed module (also used for notebook cells)."""
-    bindings = collect_bindings(root, resolver)
-    for statement in bindings.type_imports:
-        ctx.emit_node("sdk-type-import", HIGH, statement)
+    """Run both passes over a parsed module (also used for notebook cells). A module with no
+    `videos` / `batches` call and no `openai` import has nothing for pass 1 to resolve."""
     nodes = captures("python", SITES_QUERY, root)
     handled: set[int] = set()
-    for call in nodes.get("call", []):
-        _check_call(ctx, bindings, resolver, call, handled)
+    if any(word in ctx.text for word in RESOLUTION_WORDS):
+        bindings = collect_bindings(root, resolver)
+        for statement in bindings.type_imports:
+            ctx.emit_node("sdk-type-import", HIGH, statement)
+        for call in nodes.get("call", []):
+            _check_call(ctx, bindings, resolver, call, handled)
     for comment in nodes.get("comment", []):
         if mentions_needle(comment):
             scan_span(ctx, ctx.node_span(comment, "comment"))
