@@ -199,8 +199,9 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     )
     walker = Walker(root, options.include, options.exclude, options.ignore_paths)
     jobs = options.jobs or os.cpu_count() or 1
+    tasks: list[DirTask] = []
     if jobs <= 1:
-        files, tasks = list(walker.files(paths)), []
+        files = list(walker.files(paths))
     else:
         files, tasks = walker.plan(paths, want=jobs * TASKS_PER_JOB)
     if jobs <= 1 or (not tasks and len(files) < IN_PROCESS_LIMIT):
