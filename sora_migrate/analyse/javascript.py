@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sora_migrate.analyse.context import FileContext, Span
+from sora_migrate.analyse.js_modules import exported_client
 from sora_migrate.analyse.matchers import match_video_path, scan_span, string_content
 from sora_migrate.analyse.treesitter import (
     captures,
@@ -192,6 +193,7 @@ def _bind_import(ctx: FileContext, bindings: _Bindings, statement: Node) -> None
         ctx.emit_node("sdk-type-import", HIGH, statement)
         return
     if module != "openai":
+        _bind_repository_import(ctx, bindings, statement, module)
         return
     for node in walk(statement):
         if node.type == "import_clause":
@@ -205,6 +207,28 @@ def _bind_import(ctx: FileContext, bindings: _Bindings, statement: Node) -> None
             alias = node.child_by_field_name("alias") or name
             if name is not None and alias is not None and text_of(name) in CLIENT_CLASSES:
                 bindings.classes.add(text_of(alias))
+
+
+def _bind_repository_import(
+    ctx: FileContext, bindings: _Bindings, statement: Node, module: str
+) -> None:
+    """`import { openai } from "./lib/openai"`: a client exported by a module of the repository."""
+    if not module.startswith((".", "@/", "~/")):
+        return
+    importer = ctx.root / ctx.path
+    for node in walk(statement):
+        imported: tuple[str | None, str] | None = None
+        if node.type == "import_clause":
+            default = next((c for c in node.named_children if c.type == "identifier"), None)
+            imported = (None, text_of(default)) if default is not None else None
+        elif node.type == "import_specifier":
+            name = node.child_by_field_name("name")
+            alias = node.child_by_field_name("alias") or name
+            imported = (text_of(name), text_of(alias)) if name and alias else None
+        if imported is not None:
+            reason = exported_client(ctx.root, importer, module, imported[0])
+            if reason is not None:
+                bindings.clients.setdefault(imported[1], reason)
 
 
 def _bind_declaration(bindings: _Bindings, node: Node) -> None:

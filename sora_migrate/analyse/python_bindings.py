@@ -197,8 +197,9 @@ def _bind_import(bindings: PyBindings, statement: Node) -> None:
             module, local = _import_names(name_node)
             if module == "openai":
                 bindings.names[local] = Binding("openai-module", "import openai")
-            elif not module.startswith("openai.") and name_node.type == "aliased_import":
-                bindings.imports[local] = (module, None, 0)
+            elif not module.startswith("openai."):
+                top = module if name_node.type == "aliased_import" else local
+                bindings.imports.setdefault(local, (top, None, 0))
         return
     module_node = statement.child_by_field_name("module_name")
     if module_node is None:

@@ -44,8 +44,10 @@ class ModuleIndex:
             if self._locate(importer, submodule, level) is not None:
                 return Binding("module", f"import {submodule}", module=submodule)
         path = self._locate(importer, module, level)
-        if path is None or name is None:
+        if path is None:
             return None
+        if name is None:
+            return Binding("module", f"import {module}", module=module)
         bindings = self._bindings(path)
         if bindings is None:
             return None

@@ -1,0 +1,76 @@
+"""Cross-module resolution for JavaScript/TypeScript: `import { openai } from "@/lib/openai"`.
+
+The imported module is located under the scanned root (relative specifiers, and the common
+`@/` and `~/` aliases for `src/` or the folder of the nearest tsconfig.json / package.json) and
+read as text: an exported
+`new OpenAI(...)` / `new AzureOpenAI(...)` under the imported name makes the import a client.
+Nothing is executed; results are cached per process."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+EXTENSIONS = (".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", ".jsx")
+MAX_MODULE_BYTES = 1024 * 1024
+NEW_CLIENT = r"new\s+(?:\w+\.)?(?:Azure)?OpenAI\b"
+
+
+def exported_client(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
+    """Why `name` (None for the default export) of module `specifier` is an OpenAI client."""
+    path = _locate(root, importer.parent, specifier)
+    if path is None:
+        return None
+    text = _read(path)
+    if name is None:
+        pattern = rf"export\s+default\s+{NEW_CLIENT}"
+    else:
+        pattern = rf"export\s+(?:const|let|var)\s+{re.escape(name)}\b[^=\n]*=\s*{NEW_CLIENT}"
+    if re.search(pattern, text) is None:
+        return None
+    return f"new OpenAI() exported from {specifier}"
+
+
+@lru_cache(maxsize=512)
+def _locate(root: Path, directory: Path, specifier: str) -> Path | None:
+    if specifier.startswith("."):
+        base = directory / specifier
+    elif specifier.startswith(("@/", "~/")):
+        project = _project_root(root, directory)
+        for prefix in (project / "src", project):
+            found = _with_extension(prefix / specifier[2:])
+            if found is not None:
+                return found
+        return None
+    else:
+        return None
+    return _with_extension(base)
+
+
+def _project_root(root: Path, directory: Path) -> Path:
+    """The nearest folder with a tsconfig.json or package.json (where `@/` aliases point)."""
+    for folder in (directory, *directory.parents):
+        if (folder / "tsconfig.json").is_file() or (folder / "package.json").is_file():
+            return folder
+        if folder == root:
+            break
+    return root
+
+
+def _with_extension(base: Path) -> Path | None:
+    candidates = [base] if base.suffix in EXTENSIONS else []
+    stem = base.with_suffix("") if base.suffix in (".js", ".mjs", ".cjs") else base
+    candidates += [Path(f"{stem}{ext}") for ext in EXTENSIONS]
+    candidates += [base / f"index{ext}" for ext in EXTENSIONS]
+    return next((path for path in candidates if path.is_file()), None)
+
+
+@lru_cache(maxsize=256)
+def _read(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_MODULE_BYTES:
+            return ""
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
