@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CliOutcome
-
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "example-repo"
 COMMANDS = ["scan", "check", "rewrite"]
@@ -30,7 +28,7 @@ def test_every_command_has_help(run_cli, command: str) -> None:  # type: ignore[
 
 
 def test_json_report_schema(run_cli) -> None:  # type: ignore[no-untyped-def]
-    outcome: CliOutcome = run_cli("scan", str(EXAMPLE), "--format", "json", "--jobs", "1")
+    outcome = run_cli("scan", str(EXAMPLE), "--format", "json", "--jobs", "1")
     assert outcome.exit_code == 0
     report = json.loads(outcome.stdout)
     assert report["schema_version"] == 1
