@@ -333,10 +333,21 @@ def _self_attribute(target: Node) -> str | None:
 def _bind_target(bindings: PyBindings, target: Node, binding: Binding) -> None:
     if target.type == "identifier":
         bindings.names.setdefault(text_of(target), binding)
+        if _in_class_body(target):
+            # a class attribute or dataclass field is read back as `self.name`
+            bindings.self_attrs.setdefault(text_of(target), binding)
     elif target.type == "attribute":
         attribute = _self_attribute(target)
         if attribute is not None:
             bindings.self_attrs.setdefault(attribute, binding)
+
+
+def _in_class_body(target: Node) -> bool:
+    statement = target.parent.parent if target.parent is not None else None
+    block = statement.parent if statement is not None else None
+    return (
+        block is not None and block.parent is not None and block.parent.type == "class_definition"
+    )
 
 
 def _bind_with_item(bindings: PyBindings, item: Node) -> None:
