@@ -11,6 +11,7 @@ import stat
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -307,14 +308,19 @@ class IgnoreRules:
 
 
 def _read_gitignore(directory: str) -> IgnoreRules | None:
+    path = os.path.join(directory, ".gitignore")
     try:
-        with open(
-            os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace"
-        ) as handle:
-            lines = handle.read().splitlines()
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
     except OSError:
         return None
-    return IgnoreRules(lines) if lines else None
+    return _compile_gitignore(text) if text.strip() else None
+
+
+@lru_cache(maxsize=1024)
+def _compile_gitignore(text: str) -> IgnoreRules:
+    """Monorepos repeat the same .gitignore in many folders: compile each text once."""
+    return IgnoreRules(text.splitlines())
 
 
 def _ignored(specs: list[tuple[str, IgnoreRules]], path: str, is_dir: bool) -> bool:

@@ -20,9 +20,9 @@ NEW_CLIENT = r"new\s+(?:\w+\.)?(?:Azure)?OpenAI\b"
 def exported_client(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
     """Why `name` (None for the default export) of module `specifier` is an OpenAI client."""
     path = _locate(root, importer.parent, specifier)
-    if path is None:
+    text = _read(path) if path is not None else ""
+    if "OpenAI" not in text:
         return None
-    text = _read(path)
     if name is None:
         pattern = rf"export\s+default\s+{NEW_CLIENT}"
     else:
