@@ -22,6 +22,7 @@ from sora_migrate.analyse.treesitter import (
     text_of,
     walk,
 )
+from sora_migrate.analyse.unresolved import rate_unresolved
 from sora_migrate.findings import Confidence
 
 if TYPE_CHECKING:
@@ -46,7 +47,6 @@ VIDEO_METHODS: dict[str, frozenset[str]] = {
 SORA_ONLY_METHODS = frozenset(
     {"createAndPoll", "downloadContent", "remix", "createCharacter", "getCharacter"}
 )
-CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
 RESOLUTION_WORDS = ("videos", "batches", "openai")
 # Patterns are separated by blank lines: a grammar that lacks a node type skips that pattern.
@@ -398,13 +398,8 @@ def _rate(
         return None
     receiver = resource.child_by_field_name("object")
     receiver_text = text_of(receiver) if receiver is not None else ""
-    if method in SORA_ONLY_METHODS:
-        return MEDIUM, f"Sora-only method on unresolved receiver `{receiver_text}`"
-    if not ctx.openai_context or not _keys_fit(call, method):
-        return None
-    if any(name in receiver_text.lower() for name in CLIENT_LIKE_NAMES):
-        return MEDIUM, f"receiver `{receiver_text}` not resolved, file uses OpenAI"
-    return LOW, f"receiver `{receiver_text}` not resolved"
+    sora_only = method in SORA_ONLY_METHODS
+    return rate_unresolved(ctx, receiver_text, sora_only, _keys_fit(call, method))
 
 
 def _object_argument(call: Node) -> dict[str, Node]:

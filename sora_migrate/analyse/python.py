@@ -32,6 +32,7 @@ from sora_migrate.analyse.treesitter import (
     parse,
     text_of,
 )
+from sora_migrate.analyse.unresolved import rate_unresolved
 from sora_migrate.findings import Confidence
 
 if TYPE_CHECKING:
@@ -59,7 +60,6 @@ SORA_ONLY_METHODS = frozenset(
     {"create_and_poll", "download_content", "remix", "create_character", "get_character"}
 )
 RESPONSE_WRAPPERS = frozenset({"with_raw_response", "with_streaming_response"})
-CLIENT_LIKE_NAMES = ("client", "openai", "oai", "sora")
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
 RESOLUTION_WORDS = ("videos", "batches", "openai")
 SITES_QUERY = """
@@ -168,13 +168,8 @@ def _rate(
     else:
         receiver = resource.child_by_field_name("object")
         receiver_text = text_of(receiver) if receiver is not None else ""
-    if method in SORA_ONLY_METHODS:
-        return MEDIUM, f"Sora-only method on unresolved receiver `{receiver_text}`"
-    if not ctx.openai_context or not _kwargs_fit(call, method):
-        return None
-    if any(name in receiver_text.lower() for name in CLIENT_LIKE_NAMES):
-        return MEDIUM, f"receiver `{receiver_text}` not resolved, file uses OpenAI"
-    return LOW, f"receiver `{receiver_text}` not resolved"
+    sora_only = method in SORA_ONLY_METHODS
+    return rate_unresolved(ctx, receiver_text, sora_only, _kwargs_fit(call, method))
 
 
 def _rate_resolved(binding: Binding, call: Node) -> tuple[Confidence, str] | None:
