@@ -1,0 +1,87 @@
+"""Which providers to use and how to reach them: constructor arguments first, then the
+environment (read at first use, never when the client is created)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .errors import ConfigurationError
+from .providers.base import Adapter
+from .registry import PROVIDERS, adapter_class
+
+PROVIDER_ENV = "VIDEO_GENERATION_PROVIDER"
+FALLBACK_ENV = "VIDEO_GENERATION_FALLBACK_PROVIDER"
+SHADOW_ENV = "VIDEO_GENERATION_SHADOW_PROVIDER"
+SHADOW_FRACTION_ENV = "VIDEO_GENERATION_SHADOW_FRACTION"
+
+
+@dataclass
+class ShimConfig:
+    """Constructor arguments; None means "ask the environment"."""
+
+    provider: str | None = None
+    fallback: str | None = None
+    shadow: str | None = None
+    shadow_fraction: float | None = None
+    api_keys: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    base_urls: Mapping[str, str] = field(default_factory=dict)
+    models: Mapping[str, str] = field(default_factory=dict)
+    environ: Mapping[str, str] | None = None
+
+    def env(self) -> Mapping[str, str]:
+        """The environment to read (os.environ unless one was given)."""
+        return self.environ if self.environ is not None else os.environ
+
+    def primary(self) -> str:
+        """The provider every call goes to first."""
+        name = self.provider or self.env().get(PROVIDER_ENV)
+        if not name:
+            known = ", ".join(PROVIDERS)
+            raise ConfigurationError(
+                f"no video provider configured: set {PROVIDER_ENV} ({known}) or pass provider="
+            )
+        adapter_class(name)
+        return name
+
+    def fallback_name(self) -> str | None:
+        """The provider tried when the primary one fails, if any."""
+        name = self.fallback or self.env().get(FALLBACK_ENV) or None
+        if name is not None:
+            adapter_class(name)
+        return name
+
+    def shadow_setup(self) -> tuple[str | None, float]:
+        """The shadow provider and the fraction of create calls it also receives."""
+        name = self.shadow or self.env().get(SHADOW_ENV) or None
+        fraction = self.shadow_fraction
+        if fraction is None:
+            raw = self.env().get(SHADOW_FRACTION_ENV, "0.1" if name else "0")
+            try:
+                fraction = float(raw)
+            except ValueError:
+                raise ConfigurationError(
+                    f"{SHADOW_FRACTION_ENV} must be a number, not {raw!r}"
+                ) from None
+        if not 0.0 <= fraction <= 1.0:
+            raise ConfigurationError(f"the shadow fraction must be between 0 and 1, not {fraction}")
+        if name is not None:
+            adapter_class(name)
+        return name, fraction
+
+    def build_adapter(self, name: str) -> Adapter:
+        """The adapter for `name`, with its base URL, model and key(s)."""
+        cls = adapter_class(name)
+        upper = name.upper()
+        env = self.env()
+        base_url = (
+            self.base_urls.get(name)
+            or env.get(f"VIDEO_GENERATION_{upper}_BASE_URL")
+            or cls.default_base_url
+        )
+        model = (
+            self.models.get(name) or env.get(f"VIDEO_GENERATION_{upper}_MODEL") or cls.default_model
+        )
+        secrets = self.api_keys.get(name)
+        return cls(base_url, model, dict(secrets) if secrets else cls.read_secrets(env))

@@ -1,0 +1,156 @@
+"""What the shim returns: `Job` (like Sora's `Video`), `VideoOutput` (like the SDK's binary
+response), `CostEstimate`, and provider-tagged job ids (`runway:<task id>`)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+Status = Literal["pending", "processing", "completed", "failed"]
+STATUSES: tuple[Status, ...] = ("pending", "processing", "completed", "failed")
+
+
+@dataclass(frozen=True)
+class JobError:
+    """Why a job failed, in the provider's own words (`code` when the provider gives one)."""
+
+    message: str
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Job:
+    """A video generation job on one provider. `id` carries the provider: `runway:...`."""
+
+    id: str
+    status: Status
+    progress: int = 0
+    error: JobError | None = None
+    video_url: str | None = None
+    model: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def provider(self) -> str:
+        """The provider that runs this job."""
+        return split_job_id(self.id)[0]
+
+    @property
+    def done(self) -> bool:
+        """True once the job has completed or failed."""
+        return self.status in ("completed", "failed")
+
+
+def make_job_id(provider: str, raw_id: str) -> str:
+    """`provider:raw_id`."""
+    return f"{provider}:{raw_id}"
+
+
+def split_job_id(job_id: str) -> tuple[str, str]:
+    """(provider, the provider's own id) of a shim job id."""
+    provider, sep, raw = job_id.partition(":")
+    if not sep or not provider or not raw:
+        from .errors import ConfigurationError
+
+        raise ConfigurationError(f"not a shim job id (expected 'provider:id'): {job_id!r}")
+    return provider, raw
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    """An estimated price in USD, the price row used, and when those prices were published."""
+
+    amount: Decimal
+    currency: str
+    provider: str
+    model: str
+    price_row: dict[str, Any]
+    published: date
+    confirmed: bool
+    note: str = ""
+
+
+class VideoOutput:
+    """A finished video, downloaded on first use: `url`, `read()`, `content`, `iter_bytes()`,
+    `write_to_file(path)` — the habits of the OpenAI SDK's binary responses."""
+
+    def __init__(self, url: str, stream: Callable[[], Iterator[bytes]]) -> None:
+        self.url = url
+        self._stream = stream
+        self._content: bytes | None = None
+
+    def __repr__(self) -> str:
+        return f"VideoOutput(url={self.url!r})"
+
+    def iter_bytes(self) -> Iterator[bytes]:
+        """The video in chunks, streamed from the provider."""
+        if self._content is not None:
+            yield self._content
+            return
+        yield from self._stream()
+
+    def read(self) -> bytes:
+        """The whole video (downloaded once)."""
+        if self._content is None:
+            self._content = b"".join(self._stream())
+        return self._content
+
+    @property
+    def content(self) -> bytes:
+        """The whole video, like `HttpxBinaryResponseContent.content`."""
+        return self.read()
+
+    def write_to_file(self, path: str | Path) -> None:
+        """Stream the video into a file."""
+        with open(path, "wb") as handle:
+            for chunk in self.iter_bytes():
+                handle.write(chunk)
+
+    stream_to_file = write_to_file
+
+
+class AsyncVideoOutput:
+    """The async twin of VideoOutput: `await read()`, `aiter_bytes()`, `await write_to_file()`."""
+
+    def __init__(self, url: str, stream: Callable[[], AsyncIterator[bytes]]) -> None:
+        self.url = url
+        self._stream = stream
+        self._content: bytes | None = None
+
+    def __repr__(self) -> str:
+        return f"AsyncVideoOutput(url={self.url!r})"
+
+    async def aiter_bytes(self) -> AsyncIterator[bytes]:
+        """The video in chunks, streamed from the provider."""
+        if self._content is not None:
+            yield self._content
+            return
+        async for chunk in self._stream():
+            yield chunk
+
+    iter_bytes = aiter_bytes
+
+    async def read(self) -> bytes:
+        """The whole video (downloaded once)."""
+        if self._content is None:
+            self._content = b"".join([chunk async for chunk in self._stream()])
+        return self._content
+
+    @property
+    def content(self) -> bytes:
+        """The video, once `await read()` has downloaded it."""
+        if self._content is None:
+            raise RuntimeError("call `await output.read()` before using .content")
+        return self._content
+
+    async def write_to_file(self, path: str | Path) -> None:
+        """Stream the video into a file."""
+        with open(path, "wb") as handle:
+            async for chunk in self.aiter_bytes():
+                handle.write(chunk)
+
+    stream_to_file = write_to_file

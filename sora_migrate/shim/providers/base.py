@@ -1,0 +1,134 @@
+"""What every provider adapter is: pure functions from a request to an HTTP call and from a
+payload to a job state. `client.py` does the I/O, retries and fallback once for all of them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from ..errors import ConfigurationError, ProviderError, UnsupportedFeature
+from ..jobs import JobError, Status
+from ..params import Capabilities, VideoRequest
+
+
+@dataclass(frozen=True)
+class Call:
+    """One HTTP request for the client to send. With `failure_is_result`, an error response is
+    handed to the adapter (fal reports a failed job by failing the result request)."""
+
+    method: str
+    url: str
+    json: dict[str, Any] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    failure_is_result: bool = False
+
+
+@dataclass(frozen=True)
+class JobState:
+    """A provider's job, read from its payload."""
+
+    status: Status
+    progress: int = 0
+    error: JobError | None = None
+    video_url: str | None = None
+    video_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Another request is needed to learn the job's state (fal's result URL)."""
+
+    call: Call
+
+
+class Adapter:
+    """Base class: configuration, credentials and the operations a provider may lack."""
+
+    name: ClassVar[str]
+    key_env: ClassVar[tuple[str, ...]] = ()
+    default_base_url: ClassVar[str]
+    default_model: ClassVar[str]
+    capabilities: ClassVar[Capabilities]
+    docs: ClassVar[str] = ""
+
+    def __init__(self, base_url: str, model: str, secrets: Mapping[str, str]) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self._secrets = dict(secrets)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r}, model={self.model!r})"
+
+    @classmethod
+    def read_secrets(cls, environ: Mapping[str, str]) -> dict[str, str]:
+        """This provider's key(s) from the environment; a clear error names what is missing."""
+        found = {name: environ[name] for name in cls.key_env if environ.get(name)}
+        if not found:
+            names = " or ".join(cls.key_env)
+            raise ConfigurationError(f"{cls.name}: set {names} to use this provider")
+        return found
+
+    def secret_values(self) -> tuple[str, ...]:
+        """Values that must never appear in messages."""
+        return tuple(value for value in self._secrets.values() if value)
+
+    def auth_headers(self) -> dict[str, str]:
+        """Headers that authenticate every request."""
+        raise NotImplementedError
+
+    def create(self, request: VideoRequest) -> Call:
+        """The request that starts a job."""
+        raise NotImplementedError
+
+    def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
+        """The provider's job id and initial state from the create response."""
+        raise NotImplementedError
+
+    def status(self, raw_id: str) -> Call:
+        """The request that reads a job."""
+        raise NotImplementedError
+
+    def parse_status(self, raw_id: str, payload: Any) -> JobState | FollowUp:
+        """The job's state, or a further request to make."""
+        raise NotImplementedError
+
+    def parse_result(self, raw_id: str, payload: Any, status_code: int) -> JobState:
+        """The job's state from a follow-up response."""
+        raise ProviderError(self.name, "unexpected follow-up response")
+
+    def cancel(self, raw_id: str) -> Call:
+        """The request that cancels a job."""
+        raise UnsupportedFeature(f"{self.name} has no API to cancel a job")
+
+    def extend(self, raw_id: str, state: JobState, prompt: str, duration: int | None) -> Call:
+        """The request that extends a finished video."""
+        raise UnsupportedFeature(f"{self.name} cannot extend a video")
+
+    def parse_extended(self, payload: Any) -> tuple[str, JobState]:
+        """The new job's id and state from an extend response."""
+        return self.parse_created(payload, VideoRequest(prompt=""))
+
+    def download_headers(self) -> dict[str, str]:
+        """Headers for fetching the finished video (most providers sign their URLs)."""
+        return {}
+
+    def url(self, path: str) -> str:
+        """An absolute URL on this provider's base URL."""
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def unknown_status(self, value: object) -> ProviderError:
+        """An error for a status value this adapter does not know (never guessed)."""
+        return ProviderError(self.name, f"unknown job status {value!r}")
+
+
+def require(payload: Any, *keys: str | int, provider: str) -> Any:
+    """payload[k1][k2]..., or a ProviderError naming the missing field."""
+    current = payload
+    for key in keys:
+        try:
+            current = current[key]
+        except (KeyError, IndexError, TypeError):
+            path = ".".join(str(k) for k in keys)
+            raise ProviderError(provider, f"response has no {path}") from None
+    return current

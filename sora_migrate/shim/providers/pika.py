@@ -1,0 +1,100 @@
+"""Pika 2.2 through the fal.ai queue: `POST https://queue.fal.run/fal-ai/pika/v2.2/text-to-video`
+(or `image-to-video`), then the `status_url`, `response_url` and `cancel_url` that the submit
+response returns (they are built from the owner/app only, so they are never rebuilt from the
+endpoint id). `Authorization: Key <FAL_KEY>`.
+Reference: shared/reference/providers.md §4 (fal-ai/fal fal_client)."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, ClassVar
+
+from ..errors import ProviderError
+from ..jobs import JobError
+from ..params import Capabilities, VideoRequest
+from .base import Adapter, Call, FollowUp, JobState, require
+from .images import data_uri
+
+STATUSES = {"IN_QUEUE": "pending", "IN_PROGRESS": "processing", "COMPLETED": "completed"}
+APP = "fal-ai/pika"
+
+
+class Pika(Adapter):
+    """Pika v2.2 on fal.ai (endpoint configurable as the model)."""
+
+    name: ClassVar[str] = "pika"
+    key_env: ClassVar[tuple[str, ...]] = ("FAL_KEY",)
+    default_base_url: ClassVar[str] = "https://queue.fal.run"
+    default_model: ClassVar[str] = "fal-ai/pika/v2.2"
+    docs: ClassVar[str] = "https://fal.ai/models/fal-ai/pika/v2.2/text-to-video"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        text_to_video=True,
+        image_to_video=True,
+        extend=False,
+        cancel=True,
+        native_audio=False,
+        durations=(5, 10),
+        aspect_ratios=("16:9", "9:16", "1:1", "4:5", "5:4", "3:2", "2:3"),
+        resolutions=("720p", "1080p"),
+        default_duration=5,
+    )
+    # request id -> URLs from the submit response, shared by every client in the process
+    _urls: ClassVar[dict[str, dict[str, str]]] = {}
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Key {self._secrets['FAL_KEY']}"}
+
+    def create(self, request: VideoRequest) -> Call:
+        body: dict[str, Any] = {
+            "prompt": request.prompt,
+            "resolution": request.resolution,
+            "duration": request.duration_seconds,
+        }
+        if request.image is not None:
+            body["image_url"] = data_uri(request.image)
+            return Call("POST", self.url(f"/{self.model}/image-to-video"), body)
+        body["aspect_ratio"] = request.aspect_ratio
+        return Call("POST", self.url(f"/{self.model}/text-to-video"), body)
+
+    def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
+        raw_id = str(require(payload, "request_id", provider=self.name))
+        urls = {
+            key: payload[key]
+            for key in ("status_url", "response_url", "cancel_url")
+            if key in payload
+        }
+        with self._lock:
+            self._urls[raw_id] = urls
+        return raw_id, JobState("pending")
+
+    def _url_for(self, raw_id: str, key: str, suffix: str) -> str:
+        with self._lock:
+            known = self._urls.get(raw_id, {}).get(key)
+        # another process submitted it: fal's documented owner/app form is the fallback
+        return known or self.url(f"/{APP}/requests/{raw_id}{suffix}")
+
+    def status(self, raw_id: str) -> Call:
+        return Call("GET", self._url_for(raw_id, "status_url", "/status"))
+
+    def parse_status(self, raw_id: str, payload: Any) -> JobState | FollowUp:
+        value = require(payload, "status", provider=self.name)
+        status = STATUSES.get(value)
+        if status is None:
+            raise self.unknown_status(value)
+        if status == "completed":
+            url = self._url_for(raw_id, "response_url", "")
+            return FollowUp(Call("GET", url, failure_is_result=True))
+        return JobState(status)  # type: ignore[arg-type]
+
+    def parse_result(self, raw_id: str, payload: Any, status_code: int) -> JobState:
+        if status_code >= 400:
+            detail = payload.get("detail") if isinstance(payload, dict) else None
+            return JobState("failed", 0, JobError(str(detail or payload or "request failed")))
+        video = payload.get("video") if isinstance(payload, dict) else None
+        if not video or not video.get("url"):
+            raise ProviderError(self.name, "result has no video.url")
+        return JobState("completed", 100, video_url=video["url"])
+
+    def cancel(self, raw_id: str) -> Call:
+        return Call("PUT", self._url_for(raw_id, "cancel_url", "/cancel"))

@@ -1,0 +1,106 @@
+"""Google Veo 3.1 through the Gemini API (v1beta): `POST /v1beta/models/{model}:predictLongRunning`,
+poll the long-running operation `GET /v1beta/{name}`, download the Files API URI with the key.
+Key from GEMINI_API_KEY (or GOOGLE_API_KEY), sent as `x-goog-api-key`.
+Reference: shared/reference/providers.md §2 (googleapis/python-genai). The preview model ids may
+already be retired on the Gemini API: set VIDEO_GENERATION_VEO_MODEL to the current one."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any, ClassVar
+
+from ..errors import ProviderError, UnsupportedFeature
+from ..jobs import JobError
+from ..params import Capabilities, VideoRequest
+from .base import Adapter, Call, JobState, require
+from .images import image_bytes, is_url
+
+
+class Veo(Adapter):
+    """Veo 3.1 (native audio; model configurable)."""
+
+    name: ClassVar[str] = "veo"
+    key_env: ClassVar[tuple[str, ...]] = ("GEMINI_API_KEY", "GOOGLE_API_KEY")
+    default_base_url: ClassVar[str] = "https://generativelanguage.googleapis.com"
+    default_model: ClassVar[str] = "veo-3.1-generate-preview"
+    docs: ClassVar[str] = "https://ai.google.dev/gemini-api/docs/video"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        text_to_video=True,
+        image_to_video=True,
+        extend=True,
+        cancel=False,
+        native_audio=True,
+        durations=(4, 6, 8),
+        aspect_ratios=("16:9", "9:16"),
+        resolutions=("720p", "1080p", "4k"),
+        default_duration=8,
+    )
+
+    def _key(self) -> str:
+        return self._secrets.get("GEMINI_API_KEY") or self._secrets["GOOGLE_API_KEY"]
+
+    def auth_headers(self) -> dict[str, str]:
+        return {"x-goog-api-key": self._key()}
+
+    def download_headers(self) -> dict[str, str]:
+        return {"x-goog-api-key": self._key()}
+
+    def create(self, request: VideoRequest) -> Call:
+        instance: dict[str, Any] = {"prompt": request.prompt}
+        if request.image is not None:
+            if is_url(request.image):
+                raise UnsupportedFeature("veo on the Gemini API takes inline images, not URLs")
+            data, mime = image_bytes(request.image)
+            instance["image"] = {
+                "bytesBase64Encoded": base64.b64encode(data).decode(),
+                "mimeType": mime,
+            }
+        return self._predict(
+            instance, request.duration_seconds, request.aspect_ratio, request.resolution
+        )
+
+    def _predict(
+        self,
+        instance: dict[str, Any],
+        duration: int | None,
+        aspect: str | None,
+        resolution: str | None,
+    ) -> Call:
+        parameters: dict[str, Any] = {"sampleCount": 1}
+        if duration is not None:
+            parameters["durationSeconds"] = duration
+        if aspect is not None:
+            parameters["aspectRatio"] = aspect
+        if resolution is not None:
+            parameters["resolution"] = resolution
+        body = {"instances": [instance], "parameters": parameters}
+        return Call("POST", self.url(f"/v1beta/models/{self.model}:predictLongRunning"), body)
+
+    def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
+        return str(require(payload, "name", provider=self.name)), JobState("pending")
+
+    def status(self, raw_id: str) -> Call:
+        return Call("GET", self.url(f"/v1beta/{raw_id}"))
+
+    def parse_status(self, raw_id: str, payload: Any) -> JobState:
+        if not isinstance(payload, dict):
+            raise ProviderError(self.name, "operation is not a JSON object")
+        error = payload.get("error")
+        if error:
+            return JobState(
+                "failed", 0, JobError(str(error.get("message")), str(error.get("code")))
+            )
+        if not payload.get("done"):
+            return JobState("processing")
+        response = payload.get("response", {}).get("generateVideoResponse", {})
+        samples = response.get("generatedSamples") or []
+        if not samples:
+            reasons = "; ".join(response.get("raiMediaFilteredReasons") or ["no video returned"])
+            return JobState("failed", 0, JobError(reasons, "FILTERED"))
+        uri = require(samples, 0, "video", "uri", provider=self.name)
+        return JobState("completed", 100, video_url=uri)
+
+    def extend(self, raw_id: str, state: JobState, prompt: str, duration: int | None) -> Call:
+        return self._predict(
+            {"prompt": prompt, "video": {"uri": state.video_url}}, duration, None, None
+        )

@@ -1,0 +1,31 @@
+"""Every provider the shim knows, by name: an explicit table, no discovery magic."""
+
+from __future__ import annotations
+
+from .providers.base import Adapter
+from .providers.fake import Fake
+from .providers.kling import Kling
+from .providers.luma import Luma
+from .providers.pika import Pika
+from .providers.runway import Runway
+from .providers.veo import Veo
+
+PROVIDERS: dict[str, type[Adapter]] = {
+    "runway": Runway,
+    "veo": Veo,
+    "luma": Luma,
+    "pika": Pika,
+    "kling": Kling,
+    "fake": Fake,
+}
+
+
+def adapter_class(name: str) -> type[Adapter]:
+    """The adapter class registered under `name`."""
+    from .errors import ConfigurationError
+
+    try:
+        return PROVIDERS[name]
+    except KeyError:
+        known = ", ".join(PROVIDERS)
+        raise ConfigurationError(f"unknown video provider {name!r} (known: {known})") from None
