@@ -1,8 +1,6 @@
 """A small runtime library that puts Runway, Google Veo, Luma, Pika (fal.ai) and Kling behind one
 interface, so code that called OpenAI's Sora video API keeps working.
 
-    from sora_migrate.shim import VideoClient
-
     client = VideoClient()          # provider from VIDEO_GENERATION_PROVIDER, keys from each
     job = client.generate_video("a paper boat in the rain", duration_seconds=8)
     if job.status == "completed":

@@ -23,6 +23,7 @@ from .params import VideoRequest
 from .pricing import estimate
 from .providers import fake
 from .providers.base import Adapter, Call
+from .registry import adapter_class
 from .retry import RetryPolicy
 
 DEFAULT_TIMEOUT = 30.0
@@ -72,14 +73,14 @@ class _Base:
 
     def supports_native_audio(self) -> bool:
         """Whether the primary provider generates sound with the video."""
-        return self._flows.adapter(self._config.primary()).capabilities.native_audio
+        return adapter_class(self._config.primary()).capabilities.native_audio
 
     def estimate_cost(
         self, duration_seconds: float, resolution: str | None = None, audio: bool = False
     ) -> CostEstimate:
         """The primary provider's price for this much video, from the shipped price table."""
-        adapter = self._flows.adapter(self._config.primary())
-        return estimate(adapter.name, adapter.model, duration_seconds, resolution, audio)
+        name = self._config.primary()
+        return estimate(name, self._config.model_for(name), duration_seconds, resolution, audio)
 
     @staticmethod
     def _request(
@@ -206,8 +207,9 @@ class VideoClient(_Base):
             transport = (
                 self._transport if isinstance(self._transport, httpx.BaseTransport) else None
             )
-            mounts = None if transport is not None else self._mounts()
-            self._http = httpx.Client(timeout=self._timeout, transport=transport, mounts=mounts)
+            self._http = httpx.Client(
+                timeout=self._timeout, transport=transport, mounts=self._mounts()
+            )
         return self._http
 
     def _drive(self, flow: Flow) -> Any:
@@ -349,9 +351,8 @@ class AsyncVideoClient(_Base):
             transport = (
                 self._transport if isinstance(self._transport, httpx.AsyncBaseTransport) else None
             )
-            mounts = None if transport is not None else self._mounts()
             self._http = httpx.AsyncClient(
-                timeout=self._timeout, transport=transport, mounts=mounts
+                timeout=self._timeout, transport=transport, mounts=self._mounts()
             )
             self._loop = loop
         return self._http

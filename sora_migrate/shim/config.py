@@ -70,18 +70,23 @@ class ShimConfig:
             adapter_class(name)
         return name, fraction
 
+    def model_for(self, name: str) -> str:
+        """The model id used on provider `name` (argument, environment, then the default)."""
+        variable = f"VIDEO_GENERATION_{name.upper()}_MODEL"
+        return (
+            self.models.get(name) or self.env().get(variable) or adapter_class(name).default_model
+        )
+
     def build_adapter(self, name: str) -> Adapter:
         """The adapter for `name`, with its base URL, model and key(s)."""
         cls = adapter_class(name)
-        upper = name.upper()
         env = self.env()
         base_url = (
             self.base_urls.get(name)
-            or env.get(f"VIDEO_GENERATION_{upper}_BASE_URL")
+            or env.get(f"VIDEO_GENERATION_{name.upper()}_BASE_URL")
             or cls.default_base_url
         )
-        model = (
-            self.models.get(name) or env.get(f"VIDEO_GENERATION_{upper}_MODEL") or cls.default_model
-        )
         secrets = self.api_keys.get(name)
-        return cls(base_url, model, dict(secrets) if secrets else cls.read_secrets(env))
+        return cls(
+            base_url, self.model_for(name), dict(secrets) if secrets else cls.read_secrets(env)
+        )

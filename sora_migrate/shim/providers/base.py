@@ -47,6 +47,7 @@ class Adapter:
 
     name: ClassVar[str]
     key_env: ClassVar[tuple[str, ...]] = ()
+    needs_every_key: ClassVar[bool] = False
     default_base_url: ClassVar[str]
     default_model: ClassVar[str]
     capabilities: ClassVar[Capabilities]
@@ -64,8 +65,9 @@ class Adapter:
     def read_secrets(cls, environ: Mapping[str, str]) -> dict[str, str]:
         """This provider's key(s) from the environment; a clear error names what is missing."""
         found = {name: environ[name] for name in cls.key_env if environ.get(name)}
-        if not found:
-            names = " or ".join(cls.key_env)
+        missing = [name for name in cls.key_env if name not in found]
+        if not found or (cls.needs_every_key and missing):
+            names = " and ".join(missing) if cls.needs_every_key else " or ".join(cls.key_env)
             raise ConfigurationError(f"{cls.name}: set {names} to use this provider")
         return found
 

@@ -11,10 +11,9 @@ import hashlib
 import hmac
 import json
 import time
-from collections.abc import Mapping
 from typing import Any, ClassVar
 
-from ..errors import ConfigurationError, ProviderError
+from ..errors import ProviderError
 from ..jobs import JobError
 from ..params import Capabilities, VideoRequest
 from .base import Adapter, Call, JobState, require
@@ -34,6 +33,7 @@ class Kling(Adapter):
 
     name: ClassVar[str] = "kling"
     key_env: ClassVar[tuple[str, ...]] = ("KLING_ACCESS_KEY", "KLING_SECRET_KEY")
+    needs_every_key: ClassVar[bool] = True
     default_base_url: ClassVar[str] = "https://api-singapore.klingai.com"
     default_model: ClassVar[str] = "kling-v2-6"
     docs: ClassVar[str] = "https://app.klingai.com/global/dev/document-api"
@@ -48,13 +48,6 @@ class Kling(Adapter):
         resolutions=("720p", "1080p"),
         default_duration=5,
     )
-
-    @classmethod
-    def read_secrets(cls, environ: Mapping[str, str]) -> dict[str, str]:
-        missing = [name for name in cls.key_env if not environ.get(name)]
-        if missing:
-            raise ConfigurationError(f"kling: set {' and '.join(missing)} to use this provider")
-        return {name: environ[name] for name in cls.key_env}
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token()}"}

@@ -1,0 +1,118 @@
+"""`sora-migrate providers` (capabilities and prices) and `sora-migrate shim vendor DEST`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from sora_migrate.cli_app import app
+from sora_migrate.errors import UserError
+
+shim_app = typer.Typer(help="Work with the provider shim.", no_args_is_help=True)
+app.add_typer(shim_app, name="shim")
+
+
+@app.command("providers")
+def providers_command(
+    output_format: str = typer.Option("table", "--format", "-f", help="table or json."),
+) -> None:
+    """List the video providers the shim supports, with capabilities and prices."""
+    rows = provider_rows()
+    if output_format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    elif output_format == "table":
+        sys.stdout.write(_table(rows))
+    else:
+        raise UserError(f"unknown format {output_format!r} (choose from table, json)")
+
+
+def provider_rows() -> list[dict[str, Any]]:
+    """One row per provider: key variable, default model, capabilities, prices."""
+    from sora_migrate.shim.pricing import provider_prices
+    from sora_migrate.shim.registry import PROVIDERS
+
+    rows = []
+    for name, cls in PROVIDERS.items():
+        caps = cls.capabilities
+        prices = provider_prices(name)
+        rows.append(
+            {
+                "name": name,
+                "keys": list(cls.key_env),
+                "keys_needed": "all" if cls.needs_every_key else "one",
+                "base_url": cls.default_base_url,
+                "model": cls.default_model,
+                "text_to_video": caps.text_to_video,
+                "image_to_video": caps.image_to_video,
+                "extend": caps.extend,
+                "cancel": caps.cancel,
+                "native_audio": caps.native_audio,
+                "durations": list(caps.durations),
+                "aspect_ratios": list(caps.aspect_ratios),
+                "resolutions": list(caps.resolutions),
+                "prices": prices["rows"],
+                "prices_published": prices["published"],
+                "prices_confirmed": prices["confirmed"],
+                "prices_source": prices["source"],
+            }
+        )
+    return rows
+
+
+CAPABILITY_LABELS = (
+    ("text", "text_to_video"),
+    ("image", "image_to_video"),
+    ("extend", "extend"),
+    ("cancel", "cancel"),
+    ("audio", "native_audio"),
+)
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    providers = Table(title="Providers")
+    for column in ("provider", "key variables", "default model", "can do", "seconds", "shapes"):
+        providers.add_column(column)
+    prices = Table(title="Prices (USD per second of video)")
+    for column in ("provider", "model", "resolution", "audio", "USD/s", "published"):
+        prices.add_column(column)
+    for row in rows:
+        can = [label for label, key in CAPABILITY_LABELS if row[key]]
+        shapes = f"{', '.join(row['aspect_ratios'])}; {', '.join(row['resolutions'])}"
+        durations = ", ".join(str(d) for d in row["durations"])
+        keys = (" and " if row["keys_needed"] == "all" else " or ").join(row["keys"]) or "none"
+        providers.add_row(row["name"], keys, row["model"], ", ".join(can), durations, shapes)
+        published = row["prices_published"] + ("" if row["prices_confirmed"] else " (unconfirmed)")
+        for price in row["prices"] or [{"model": "-", "per_second": "not published"}]:
+            audio = {True: "yes", False: "no"}.get(price.get("audio"), "any")
+            resolution = price.get("resolution", "any")
+            prices.add_row(
+                row["name"], price["model"], resolution, audio, price["per_second"], published
+            )
+    buffer = StringIO()
+    console = Console(file=buffer, width=140, force_terminal=False)
+    console.print(providers)
+    console.print(prices)
+    return buffer.getvalue()
+
+
+@shim_app.command("vendor")
+def vendor_command(
+    dest: Path = typer.Argument(..., help="Folder to copy the shim package into."),
+    package_name: str = typer.Option("video_shim", "--package-name", help="Name of the copy."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing copy."),
+) -> None:
+    """Copy the shim into your codebase as a self-contained package (httpx + stdlib only)."""
+    from sora_migrate.vendor import vendor_shim
+
+    target = vendor_shim(dest, package_name, force)
+    print(f"sora-migrate: copied the shim to {target}", file=sys.stderr)
+    print(f"from {package_name} import VideoClient, AsyncVideoClient")
