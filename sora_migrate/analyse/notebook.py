@@ -13,7 +13,7 @@ from sora_migrate.analyse.context import FileContext
 from sora_migrate.analyse.prose import analyse_prose
 from sora_migrate.analyse.python import analyse_python_tree
 from sora_migrate.analyse.python_bindings import ModuleResolver
-from sora_migrate.analyse.treesitter import parse, text_of
+from sora_migrate.analyse.treesitter import json_member, parse, text_of
 from sora_migrate.errors import UserError
 from sora_migrate.findings import Finding
 
@@ -80,13 +80,13 @@ def _sub_context(ctx: FileContext, document: _Document) -> FileContext:
 
 def _cells(root: Node) -> list[tuple[str, list[Node]]]:
     top = root.named_children[0] if root.named_children else None
-    cells_array = _member(top, "cells")
+    cells_array = json_member(top, "cells")
     if cells_array is None or cells_array.type != "array":
         raise NotebookError("not a Jupyter notebook: no 'cells' array")
     found = []
     for cell in cells_array.named_children:
-        cell_type = _member(cell, "cell_type")
-        source = _member(cell, "source")
+        cell_type = json_member(cell, "cell_type")
+        source = json_member(cell, "source")
         kind = json.loads(text_of(cell_type)) if cell_type is not None else ""
         if source is None:
             nodes: list[Node] = []
@@ -96,16 +96,6 @@ def _cells(root: Node) -> list[tuple[str, list[Node]]]:
             nodes = [source] if source.type == "string" else []
         found.append((kind, nodes))
     return found
-
-
-def _member(node: Node | None, key: str) -> Node | None:
-    if node is None or node.type != "object":
-        return None
-    for pair in node.named_children:
-        name = pair.child_by_field_name("key")
-        if pair.type == "pair" and name is not None and text_of(name) == f'"{key}"':
-            return pair.child_by_field_name("value")
-    return None
 
 
 def _map_back(ctx: FileContext, document: _Document, sub: FileContext) -> list[Finding]:

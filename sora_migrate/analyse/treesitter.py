@@ -62,6 +62,17 @@ def captures(language: str, query: str, node: Node) -> dict[str, list[Node]]:
     return {name: sorted(nodes, key=lambda n: n.start_byte) for name, nodes in found.items()}
 
 
+def json_member(node: Node | None, key: str) -> Node | None:
+    """The value of `key` in a tree-sitter-json object node, if present."""
+    if node is None or node.type != "object":
+        return None
+    for pair in node.named_children:
+        name = pair.child_by_field_name("key")
+        if pair.type == "pair" and name is not None and text_of(name) == f'"{key}"':
+            return pair.child_by_field_name("value")
+    return None
+
+
 def mentions_needle(node: Node) -> bool:
     """Cheap check before a node becomes a Span: does its text hold any Sora needle at all?"""
     lowered = (node.text or b"").lower()

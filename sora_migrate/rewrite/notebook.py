@@ -12,14 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
-from sora_migrate.analyse.treesitter import parse, text_of
+from sora_migrate.analyse.treesitter import json_member, parse, text_of
 from sora_migrate.rewrite.engine import SkipFile
 from sora_migrate.rewrite.report import SiteRecord
-
-if TYPE_CHECKING:
-    from tree_sitter import Node
 
 MARKER = "# sora-migrate: notebook cell boundary\n"
 MAGIC = "# sora-migrate: magic "
@@ -69,28 +65,18 @@ def rewrite_notebook(
 def _code_cells(data: bytes) -> list[_Cell]:
     root = parse("json", data).root_node
     top = root.named_children[0] if root.named_children else None
-    cells = _member(top, "cells")
+    cells = json_member(top, "cells")
     if cells is None or cells.type != "array":
         raise SkipFile("not a Jupyter notebook: no 'cells' array")
     found = []
     for index, cell in enumerate(cells.named_children):
-        kind, source = _member(cell, "cell_type"), _member(cell, "source")
+        kind, source = json_member(cell, "cell_type"), json_member(cell, "source")
         if kind is None or json.loads(text_of(kind)) != "code" or source is None:
             continue
         pieces = [json.loads(text_of(node)) for node in source.named_children]
         code = "".join(pieces) if source.type == "array" else json.loads(text_of(source))
         found.append(_Cell(index, source.start_byte, source.end_byte, source.type == "array", code))
     return found
-
-
-def _member(node: Node | None, key: str) -> Node | None:
-    if node is None or node.type != "object":
-        return None
-    for pair in node.named_children:
-        name = pair.child_by_field_name("key")
-        if pair.type == "pair" and name is not None and text_of(name) == f'"{key}"':
-            return pair.child_by_field_name("value")
-    return None
 
 
 def _mask(code: str) -> str:
