@@ -10,6 +10,7 @@ from sora_migrate.cli_app import app
 from sora_migrate.commands import (
     check,  # noqa: F401
     providers,  # noqa: F401
+    pull_request,  # noqa: F401
     rewrite,  # noqa: F401
     scan,  # noqa: F401  (registers the command)
 )

@@ -1,0 +1,57 @@
+"""`sora-migrate pr`: the rewrite as a branch with one commit and a pull-request body."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from sora_migrate.cli_app import app
+from sora_migrate.errors import UserError
+
+PR_HELP = (
+    "Rewrite onto the shim in a new branch and write the pull-request body (Markdown).\n\n"
+    "The rewrite runs in a temporary git worktree: your checkout is not touched, and a failure "
+    "leaves no branch behind. Needs a clean work tree on a branch. Exit codes: 0 (including "
+    "'nothing to rewrite'), 2 on a usage or git error."
+)
+
+
+@app.command("pr", help=PR_HELP)
+def pr_command(
+    path: Path = typer.Argument(Path("."), help="Repository (or a folder inside it)."),
+    branch: str = typer.Option("sora-migrate/rewrite", "--branch", help="New branch name."),
+    base: str | None = typer.Option(None, "--base", help="Target branch (default: current)."),
+    push: bool = typer.Option(False, "--push", help="Push the branch to its remote."),
+    open_pr: bool = typer.Option(False, "--open", help="Open the pull request with gh (pushes)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the body; create nothing."),
+    body_file: Path | None = typer.Option(None, "--body-file", help="Write the body to FILE."),
+    shim_module: str = typer.Option("sora_migrate.shim", "--shim-module", help="Shim import."),
+) -> None:
+    from sora_migrate.pull_request.flow import (
+        PullRequestPlan,
+        echo,
+        open_pull_request,
+        open_with_gh,
+    )
+    from sora_migrate.write import write_atomically
+
+    if not path.exists():
+        raise UserError(f"{path}: no such file or directory")
+    plan = PullRequestPlan(path, branch, base, push or open_pr, open_pr, dry_run, shim_module)
+    result = open_pull_request(plan)
+    echo(result.message)
+    if body_file is not None:
+        write_atomically(body_file, result.body)
+        echo(f"wrote the pull-request body to {body_file}")
+    else:
+        sys.stdout.write(result.body)
+    if open_pr and result.commit is not None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="sora-migrate-pr-") as scratch:
+            target = body_file or Path(scratch) / "body.md"
+            if body_file is None:
+                target.write_text(result.body, encoding="utf-8")
+            echo(open_with_gh(result, target, path if path.is_dir() else path.parent))

@@ -1,0 +1,122 @@
+"""The pull-request description: inventory before and after, what moved, what is left for a
+person (TODO comments, TS/JS call sites), how to configure a provider, and what it may cost."""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+from sora_migrate.findings import CATEGORIES, ScanResult
+from sora_migrate.pull_request.costs import PRICED_PROVIDERS, SiteCost
+from sora_migrate.rewrite.report import RewriteReport
+
+JS_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
+KEY_VARIABLES = {
+    "runway": "RUNWAYML_API_SECRET",
+    "veo": "GEMINI_API_KEY (or GOOGLE_API_KEY)",
+    "luma": "LUMAAI_API_KEY",
+    "pika": "FAL_KEY",
+    "kling": "KLING_ACCESS_KEY and KLING_SECRET_KEY",
+}
+
+
+def title(report: RewriteReport) -> str:
+    """The pull request's title (also the commit subject)."""
+    sites = len(report.rewritten)
+    return f"Migrate {sites} Sora call site{'s' if sites != 1 else ''} to the video provider shim"
+
+
+def render_body(
+    before: ScanResult, after: ScanResult, report: RewriteReport, costs: list[SiteCost]
+) -> str:
+    """The Markdown body."""
+    parts = [
+        "OpenAI shut down the Sora video API on 2026-09-24. This change moves the Python call "
+        "sites onto the provider shim (`sora_migrate.shim`) with `sora-migrate rewrite`; "
+        "everything it could not move safely is listed below.",
+        _inventory(before, after),
+        _rewritten(report),
+        _manual(report),
+        _javascript(after),
+        _configuration(),
+        _costs(costs),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def _inventory(before: ScanResult, after: ScanResult) -> str:
+    old = Counter(f.category for f in before.findings)
+    new = Counter(f.category for f in after.findings)
+    rows = [f"| {c} | {old[c]} | {new[c]} |" for c in CATEGORIES if old[c] or new[c]]
+    total = f"| **total** | **{len(before.findings)}** | **{len(after.findings)}** |"
+    header = "## Sora inventory\n\n| category | before | after |\n| --- | ---: | ---: |"
+    return "\n".join([header, *rows, total])
+
+
+def _rewritten(report: RewriteReport) -> str:
+    if not report.rewritten:
+        return ""
+    lines = ["## Rewritten call sites", ""]
+    for site in report.rewritten:
+        args = ", ".join(f"{k}={v!r}" for k, v in site.args.items())
+        lines.append(f"- `{site.location}` `videos.{site.kind}`" + (f" ({args})" if args else ""))
+    return "\n".join(lines)
+
+
+def _manual(report: RewriteReport) -> str:
+    if not report.manual and not report.problems:
+        return ""
+    lines = ["## Left for a person", ""]
+    for site in report.manual:
+        todo = site.todo or site.reason or "needs a manual change"
+        lines.append(f"- [ ] `{site.location}` {site.kind}: {todo}")
+    for outcome in report.problems:
+        lines.append(f"- [ ] `{outcome.path}` not rewritten: {outcome.reason}")
+    return "\n".join(lines)
+
+
+def _javascript(after: ScanResult) -> str:
+    findings = [
+        f
+        for f in after.findings
+        if f.path.endswith(JS_SUFFIXES)
+        and f.category in ("sdk-call", "rest-endpoint", "webhook-event")
+    ]
+    if not findings:
+        return ""
+    lines = ["## TypeScript / JavaScript call sites (not rewritten: move them by hand)", ""]
+    lines += [f"- [ ] `{f.path}:{f.line}` {f.rule_id}: `{f.snippet}`" for f in findings]
+    return "\n".join(lines)
+
+
+def _configuration() -> str:
+    keys = "\n".join(f"| `{name}` | `{variable}` |" for name, variable in KEY_VARIABLES.items())
+    return (
+        "## Configure a provider\n\n"
+        "Set `VIDEO_GENERATION_PROVIDER` to one of the providers below and the provider's key; "
+        "optionally `VIDEO_GENERATION_FALLBACK_PROVIDER` for a second provider on failure. "
+        "`sora-migrate providers` lists capabilities and prices; `fake` runs offline for tests.\n\n"
+        f"| provider | key variable |\n| --- | --- |\n{keys}"
+    )
+
+
+def _costs(costs: list[SiteCost]) -> str:
+    if not costs:
+        return ""
+    header = " | ".join(PRICED_PROVIDERS)
+    lines = [
+        "## Estimated cost per call (USD, from the shim's price table)",
+        "",
+        f"| call site | video | {header} |",
+        "| --- | --- |" + " ---: |" * len(PRICED_PROVIDERS),
+    ]
+    for cost in costs:
+        shape = f"{cost.seconds} s, {cost.resolution}" + (" (assumed)" if cost.assumed else "")
+        cells = " | ".join(_money(cost.per_provider[p]) for p in PRICED_PROVIDERS)
+        lines.append(f"| `{cost.site.location}` | {shape} | {cells} |")
+    lines += ["", "Prices carry their publication date and source: `sora-migrate providers`."]
+    return "\n".join(lines)
+
+
+def _money(amount: Decimal | None) -> str:
+    return "n/a" if amount is None else f"{amount:.2f}"

@@ -1,0 +1,60 @@
+"""A cost estimate per rewritten call site, from the shim's price table (prices.json).
+
+A site's duration and size come from its literal `seconds` / `size` arguments; when they are not
+literals, Sora's defaults (4 s, 720x1280) are assumed and the row says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sora_migrate.rewrite.report import Site
+
+PRICED_PROVIDERS = ("runway", "veo", "pika", "kling")
+HIGH_RESOLUTION_SIZES = ("1792x1024", "1024x1792", "1920x1080", "1080x1920")
+
+
+@dataclass(frozen=True)
+class SiteCost:
+    """One call site's estimated price on each priced provider (None: no published row)."""
+
+    site: Site
+    seconds: int
+    resolution: str
+    assumed: bool
+    per_provider: dict[str, Decimal | None]
+
+
+def site_costs(sites: list[Site]) -> list[SiteCost]:
+    """Estimates for every site that starts a video (create / create_and_poll / extend)."""
+    from sora_migrate.shim import UnsupportedFeature
+    from sora_migrate.shim.config import ShimConfig
+    from sora_migrate.shim.pricing import estimate
+
+    config = ShimConfig(environ={})
+    costs = []
+    for site in sites:
+        if site.kind not in ("create", "create_and_poll", "extend"):
+            continue
+        seconds, resolution, assumed = _shape(site)
+        prices: dict[str, Decimal | None] = {}
+        for provider in PRICED_PROVIDERS:
+            try:
+                cost = estimate(provider, config.model_for(provider), seconds, resolution, False)
+            except UnsupportedFeature:
+                prices[provider] = None
+            else:
+                prices[provider] = cost.amount
+        costs.append(SiteCost(site, seconds, resolution, assumed, prices))
+    return costs
+
+
+def _shape(site: Site) -> tuple[int, str, bool]:
+    seconds, size = site.args.get("seconds"), site.args.get("size")
+    assumed = seconds is None or size is None
+    try:
+        duration = int(seconds) if seconds is not None else 4
+    except ValueError:
+        duration, assumed = 4, True
+    resolution = "1080p" if size in HIGH_RESOLUTION_SIZES else "720p"
+    return duration, resolution, assumed
