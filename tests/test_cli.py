@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "example-repo"
-COMMANDS = ["scan", "check", "rewrite"]
+COMMANDS = ["scan", "check", "rewrite", "pr", "providers", "shim"]
 
 
 def test_version(run_cli) -> None:  # type: ignore[no-untyped-def]
