@@ -48,10 +48,17 @@ def pr_command(
     else:
         sys.stdout.write(result.body)
     if open_pr and result.commit is not None:
+        import os
         import tempfile
 
-        with tempfile.TemporaryDirectory(prefix="sora-migrate-pr-") as scratch:
-            target = body_file or Path(scratch) / "body.md"
-            if body_file is None:
-                target.write_text(result.body, encoding="utf-8")
-            echo(open_with_gh(result, target, path if path.is_dir() else path.parent))
+        target = body_file
+        if target is None:
+            # kept until gh has used it: the printed fallback command must still work
+            handle, name = tempfile.mkstemp(prefix="sora-migrate-pr-", suffix=".md")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(result.body)
+            target = Path(name)
+        message = open_with_gh(result, target, path if path.is_dir() else path.parent)
+        if body_file is None and message.startswith("opened"):
+            target.unlink(missing_ok=True)
+        echo(message)

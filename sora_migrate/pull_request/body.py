@@ -7,17 +7,10 @@ from collections import Counter
 from decimal import Decimal
 
 from sora_migrate.findings import CATEGORIES, ScanResult
-from sora_migrate.pull_request.costs import PRICED_PROVIDERS, SiteCost
+from sora_migrate.pull_request.costs import PRICED_PROVIDERS, SiteCost, published_date
 from sora_migrate.rewrite.report import RewriteReport
 
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
-KEY_VARIABLES = {
-    "runway": "RUNWAYML_API_SECRET",
-    "veo": "GEMINI_API_KEY (or GOOGLE_API_KEY)",
-    "luma": "LUMAAI_API_KEY",
-    "pika": "FAL_KEY",
-    "kling": "KLING_ACCESS_KEY and KLING_SECRET_KEY",
-}
 
 
 def title(report: RewriteReport) -> str:
@@ -90,7 +83,7 @@ def _javascript(after: ScanResult) -> str:
 
 
 def _configuration() -> str:
-    keys = "\n".join(f"| `{name}` | `{variable}` |" for name, variable in KEY_VARIABLES.items())
+    keys = "\n".join(f"| `{name}` | {variables} |" for name, variables in key_variables().items())
     return (
         "## Configure a provider\n\n"
         "Set `VIDEO_GENERATION_PROVIDER` to one of the providers below and the provider's key; "
@@ -98,6 +91,18 @@ def _configuration() -> str:
         "`sora-migrate providers` lists capabilities and prices; `fake` runs offline for tests.\n\n"
         f"| provider | key variable |\n| --- | --- |\n{keys}"
     )
+
+
+def key_variables() -> dict[str, str]:
+    """Each real provider's key variable(s), read from the shim's adapters."""
+    from sora_migrate.shim.registry import PROVIDERS
+
+    joined = {}
+    for name, cls in PROVIDERS.items():
+        if cls.key_env:
+            glue = " and " if cls.needs_every_key else " or "
+            joined[name] = glue.join(f"`{variable}`" for variable in cls.key_env)
+    return joined
 
 
 def _costs(costs: list[SiteCost]) -> str:
@@ -114,7 +119,8 @@ def _costs(costs: list[SiteCost]) -> str:
         shape = f"{cost.seconds} s, {cost.resolution}" + (" (assumed)" if cost.assumed else "")
         cells = " | ".join(_money(cost.per_provider[p]) for p in PRICED_PROVIDERS)
         lines.append(f"| `{cost.site.location}` | {shape} | {cells} |")
-    lines += ["", "Prices carry their publication date and source: `sora-migrate providers`."]
+    dates = ", ".join(f"{p} {published_date(p)}" for p in PRICED_PROVIDERS)
+    lines += ["", f"Prices published: {dates}. Sources and confirmation: `sora-migrate providers`."]
     return "\n".join(lines)
 
 

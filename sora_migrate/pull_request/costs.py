@@ -31,7 +31,7 @@ def site_costs(sites: list[Site]) -> list[SiteCost]:
     from sora_migrate.shim.config import ShimConfig
     from sora_migrate.shim.pricing import estimate
 
-    config = ShimConfig(environ={})
+    config = ShimConfig()  # VIDEO_GENERATION_<PROVIDER>_MODEL picks the priced model
     costs = []
     for site in sites:
         if site.kind not in ("create", "create_and_poll", "extend"):
@@ -47,6 +47,13 @@ def site_costs(sites: list[Site]) -> list[SiteCost]:
                 prices[provider] = cost.amount
         costs.append(SiteCost(site, seconds, resolution, assumed, prices))
     return costs
+
+
+def published_date(provider: str) -> str:
+    """When the provider's prices in the shim's table were published."""
+    from sora_migrate.shim.pricing import provider_prices
+
+    return str(provider_prices(provider)["published"])
 
 
 def _shape(site: Site) -> tuple[int, str, bool]:

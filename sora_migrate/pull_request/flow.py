@@ -75,6 +75,8 @@ def open_pull_request(plan: PullRequestPlan) -> PullRequestResult:
 
 
 def _check_repository(git: Git, plan: PullRequestPlan) -> str:
+    if plan.base is not None and not git.ref_exists(plan.base):
+        raise UserError(f"--base {plan.base!r} is not a branch or ref of this repository")
     current = git.current_branch()
     if current is None:
         raise UserError("HEAD is detached: check out the branch the pull request should target")
@@ -105,13 +107,16 @@ def _rewrite_and_commit(
     body = render_body(before, after, report, site_costs(report.rewritten))
     subject = title(report)
     changed = [outcome.path for outcome in report.changed]
-    if not changed:
+    if not changed or not report.rewritten:
         message = "nothing to rewrite: no Python call site could be moved onto the shim"
+        if changed:
+            message += f" ({len(report.manual)} left for a person: run `sora-migrate rewrite`)"
         return PullRequestResult(body, subject, None, base, None, None, message)
     if plan.dry_run:
-        message = f"dry run: would commit {len(changed)} files on {plan.branch!r}"
+        message = f"dry run: would commit {_files(len(changed))} on {plan.branch!r}"
         return PullRequestResult(body, subject, None, base, None, None, message)
-    prefix = target.relative_to(worktree)
+    # finding paths are relative to the scan root: the folder itself, or a file's folder
+    prefix = (target if target.is_dir() else target.parent).relative_to(worktree)
     files = [str(prefix / path) for path in changed]
     tree_git.run("add", "--", *files)
     commit_message = f"{subject}\n\nRewritten by sora-migrate pr:\n" + "".join(
@@ -119,8 +124,12 @@ def _rewrite_and_commit(
     )
     tree_git.run("commit", "-q", "-m", commit_message)
     commit = tree_git.run("rev-parse", "HEAD").stdout.strip()
-    message = f"committed {len(files)} files on branch {plan.branch!r} ({commit[:12]})"
+    message = f"committed {_files(len(files))} on branch {plan.branch!r} ({commit[:12]})"
     return PullRequestResult(body, subject, plan.branch, base, commit, None, message)
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'s' if count != 1 else ''}"
 
 
 def _drop_branch(git: Git, worktree: Path, branch: str) -> None:

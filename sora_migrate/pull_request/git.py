@@ -53,6 +53,11 @@ class Git:
             == 0
         )
 
+    def ref_exists(self, ref: str) -> bool:
+        """Whether `ref` names a commit (a local or remote branch, a tag, a sha)."""
+        done = self.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", check=False)
+        return done.returncode == 0
+
     def remote_for(self, branch: str) -> str | None:
         """The remote the base branch tracks, else `origin` if it exists."""
         tracked = self.run("config", f"branch.{branch}.remote", check=False).stdout.strip()

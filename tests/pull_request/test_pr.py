@@ -133,7 +133,7 @@ def test_open_without_gh_says_what_to_run(run_cli, repo: Path, tmp_path: Path, m
 def test_dry_run_creates_nothing(run_cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
     outcome = run_cli("pr", str(repo), "--dry-run")
     assert outcome.exit_code == 0
-    assert "dry run: would commit 1 files" in outcome.stderr
+    assert "dry run: would commit 1 file on" in outcome.stderr
     assert "## Rewritten call sites" in outcome.stdout
     assert git(repo, "branch", "--list") == "* main"
     assert git(repo, "worktree", "list").count("\n") == 0
@@ -183,3 +183,31 @@ def test_a_failing_commit_leaves_no_branch(run_cli, repo: Path) -> None:  # type
     assert git(repo, "branch", "--list") == "* main"
     assert git(repo, "status", "--porcelain") == ""
     assert git(repo, "worktree", "list").count("\n") == 0
+
+
+def test_a_single_file_path_is_rewritten_and_committed(run_cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    (repo / "src").mkdir()
+    git(repo, "mv", "app.py", "src/app.py")
+    git(repo, "commit", "-q", "-m", "move")
+    outcome = run_cli("pr", str(repo / "src" / "app.py"))
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "committed 1 file on branch" in outcome.stderr
+    assert git(repo, "diff", "--name-only", "main", "sora-migrate/rewrite") == "src/app.py"
+
+
+def test_only_manual_sites_make_no_branch(run_cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    (repo / "app.py").write_text(
+        "from openai import OpenAI\n\nclient = OpenAI()\nclient.videos.remix('v', prompt='p')\n"
+    )
+    git(repo, "commit", "-q", "-am", "manual only")
+    outcome = run_cli("pr", str(repo))
+    assert outcome.exit_code == 0
+    assert "nothing to rewrite" in outcome.stderr and "1 left for a person" in outcome.stderr
+    assert git(repo, "branch", "--list") == "* main"
+
+
+def test_unknown_base_is_refused_before_anything_is_made(run_cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    outcome = run_cli("pr", str(repo), "--base", "no-such-branch", "--push")
+    assert outcome.exit_code == 2
+    assert "--base 'no-such-branch' is not a branch" in outcome.stderr
+    assert git(repo, "branch", "--list") == "* main"
