@@ -51,6 +51,8 @@ def provider_rows() -> list[dict[str, Any]]:
                 "extend": caps.extend,
                 "cancel": caps.cancel,
                 "native_audio": caps.native_audio,
+                "audio_toggle": caps.audio_toggle,
+                "aspect_ratio_from_image": caps.aspect_ratio_from_image,
                 "durations": list(caps.durations),
                 "aspect_ratios": list(caps.aspect_ratios),
                 "resolutions": list(caps.resolutions),
@@ -69,6 +71,7 @@ CAPABILITY_LABELS = (
     ("extend", "extend"),
     ("cancel", "cancel"),
     ("audio", "native_audio"),
+    ("audio on/off", "audio_toggle"),
 )
 
 

@@ -11,6 +11,7 @@ import json
 import random
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -18,8 +19,8 @@ import httpx
 from .config import ShimConfig
 from .errors import ProviderError, ShimError, Timeout
 from .flows import Flow, Flows, Reply, Send, Sleep
-from .jobs import AsyncVideoOutput, CostEstimate, Job, VideoOutput, split_job_id
-from .params import VideoRequest
+from .jobs import AsyncVideoOutput, CostEstimate, Job, VideoOutput
+from .params import VideoRequest, nearest_duration, nearest_resolution
 from .pricing import estimate
 from .providers import fake
 from .providers.base import Adapter, Call
@@ -27,6 +28,7 @@ from .registry import adapter_class
 from .retry import RetryPolicy
 
 DEFAULT_TIMEOUT = 30.0
+MAX_REDIRECTS = 5
 
 
 class _Base:
@@ -37,7 +39,7 @@ class _Base:
         provider: str | None = None,
         fallback: str | None = None,
         *,
-        api_keys: Mapping[str, Mapping[str, str]] | None = None,
+        api_keys: Mapping[str, str | Mapping[str, str]] | None = None,
         base_urls: Mapping[str, str] | None = None,
         models: Mapping[str, str] | None = None,
         shadow: str | None = None,
@@ -76,11 +78,15 @@ class _Base:
         return adapter_class(self._config.primary()).capabilities.native_audio
 
     def estimate_cost(
-        self, duration_seconds: float, resolution: str | None = None, audio: bool = False
+        self, duration_seconds: int, resolution: str | None = None, audio: bool = False
     ) -> CostEstimate:
-        """The primary provider's price for this much video, from the shipped price table."""
+        """The primary provider's price for the video it would make (duration and resolution
+        mapped as create_video maps them), from the shipped price table."""
         name = self._config.primary()
-        return estimate(name, self._config.model_for(name), duration_seconds, resolution, audio)
+        capabilities = adapter_class(name).capabilities
+        seconds = nearest_duration(name, duration_seconds, capabilities)
+        shape = nearest_resolution(name, resolution, capabilities)
+        return estimate(name, self._config.model_for(name), seconds, shape, audio)
 
     @staticmethod
     def _request(
@@ -101,16 +107,33 @@ class _Base:
         headers = {**adapter.auth_headers(), **call.headers}
         return httpx.Request(call.method, call.url, json=call.json, headers=headers)
 
-    def _retry_delay(self, response: httpx.Response | None, attempt: int) -> float:
-        retry_after = response.headers.get("retry-after") if response is not None else None
-        return self._retry.delay(attempt, retry_after)
+    def _retry_delay(self, response: httpx.Response, attempt: int) -> float | None:
+        retry_after = response.headers.get("retry-after")
+        return self._retry.after_status(response.status_code, attempt, retry_after)
 
     def _reply(self, adapter: Adapter, call: Call, response: httpx.Response) -> Reply:
         payload = _payload(adapter, response)
         if response.status_code >= 400 and not call.failure_is_result:
             message = _error_message(payload, response)
-            raise _redacted(ProviderError(adapter.name, message, response.status_code), adapter)
+            hint = adapter.error_hint(call, response.status_code)
+            error = ProviderError(adapter.name, f"{message}{hint}", response.status_code)
+            raise _redacted(error, adapter)
         return Reply(response.status_code, payload)
+
+    def _download_check(
+        self, adapter: Adapter, response: httpx.Response, attempt: int
+    ) -> float | None:
+        """Seconds to wait before downloading again, or None: this response is the video."""
+        delay = self._retry_delay(response, attempt)
+        if delay is None and response.status_code >= 400:
+            error = ProviderError(adapter.name, "video download failed", response.status_code)
+            raise _redacted(error, adapter)
+        return delay
+
+    def _first_request(
+        self, client: httpx.Client | httpx.AsyncClient, adapter: Adapter, url: str
+    ) -> httpx.Request:
+        return client.build_request("GET", url, headers=adapter.download_headers())
 
 
 class VideoClient(_Base):
@@ -175,24 +198,11 @@ class VideoClient(_Base):
         return self._drive(self._flows.status(job_id))
 
     def get_video_output(self, job_id: str) -> VideoOutput:
-        """The finished video (JobFailed if the job failed)."""
+        """The finished video, downloaded on first use (JobFailed if the job failed)."""
         job = self._drive(self._flows.finished(job_id))
-        adapter = self._flows.adapter(split_job_id(job_id)[0])
+        adapter = self._flows.adapter(job.provider)
         url = job.video_url or ""
-
-        def stream() -> Iterator[bytes]:
-            headers = adapter.download_headers()
-            with self._client().stream(
-                "GET", url, headers=headers, follow_redirects=True
-            ) as response:
-                if response.status_code >= 400:
-                    raise _redacted(
-                        ProviderError(adapter.name, "download failed", response.status_code),
-                        adapter,
-                    )
-                yield from response.iter_bytes()
-
-        return VideoOutput(url, stream)
+        return VideoOutput(url, lambda: self._download(adapter, url))
 
     def cancel_job(self, job_id: str) -> None:
         """Cancel a running job (UnsupportedFeature where the provider cannot)."""
@@ -231,23 +241,49 @@ class VideoClient(_Base):
 
     def _send(self, step: Send) -> Reply:
         adapter, call = step.adapter, step.call
-        for attempt in range(self._retry.max_attempts):
+        attempt = 0
+        while True:
             try:
-                response = self._client().send(self._http_request(adapter, call))
-            except httpx.TimeoutException:
-                if attempt + 1 >= self._retry.max_attempts:
-                    raise Timeout(f"{adapter.name}: no answer within {self._timeout:g} s") from None
-                self._sleep(self._retry_delay(None, attempt))
-                continue
-            except httpx.TransportError as error:
-                raise _redacted(
-                    ProviderError(adapter.name, f"connection failed: {error}"), adapter
-                ) from None
-            if self._retry.should_retry(response.status_code, attempt):
-                self._sleep(self._retry_delay(response, attempt))
-                continue
-            return self._reply(adapter, call, response)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+                with _typed_errors(adapter, self._timeout):
+                    response = self._client().send(self._http_request(adapter, call))
+            except Timeout:
+                delay = self._retry.after_timeout(attempt)
+                if delay is None:
+                    raise
+            else:
+                delay = self._retry_delay(response, attempt)
+                if delay is None:
+                    return self._reply(adapter, call, response)
+            self._sleep(delay)
+            attempt += 1
+
+    def _download(self, adapter: Adapter, url: str) -> Iterator[bytes]:
+        attempt = 0
+        while True:
+            with _typed_errors(adapter, self._timeout):
+                response = self._open(adapter, url)
+                try:
+                    delay = self._download_check(adapter, response, attempt)
+                    if delay is None:
+                        yield from response.iter_bytes()
+                        return
+                finally:
+                    response.close()
+            self._sleep(delay)
+            attempt += 1
+
+    def _open(self, adapter: Adapter, url: str) -> httpx.Response:
+        client = self._client()
+        request = self._first_request(client, adapter, url)
+        for _ in range(MAX_REDIRECTS + 1):
+            response = client.send(request, stream=True)
+            if response.next_request is None:
+                return response
+            response.close()
+            request = _redirect(response.next_request, request, adapter)
+        raise ProviderError(
+            adapter.name, f"video download redirected more than {MAX_REDIRECTS} times"
+        )
 
 
 class AsyncVideoClient(_Base):
@@ -313,26 +349,13 @@ class AsyncVideoClient(_Base):
         return await self._drive(self._flows.status(job_id))
 
     async def get_video_output(self, job_id: str) -> AsyncVideoOutput:
-        """The finished video (JobFailed if the job failed)."""
+        """The finished video, downloaded now as the SDK's async `download_content` did
+        (JobFailed if the job failed)."""
         job = await self._drive(self._flows.finished(job_id))
-        adapter = self._flows.adapter(split_job_id(job_id)[0])
+        adapter = self._flows.adapter(job.provider)
         url = job.video_url or ""
-
-        async def stream() -> AsyncIterator[bytes]:
-            headers = adapter.download_headers()
-            client = self._client()
-            async with client.stream(
-                "GET", url, headers=headers, follow_redirects=True
-            ) as response:
-                if response.status_code >= 400:
-                    raise _redacted(
-                        ProviderError(adapter.name, "download failed", response.status_code),
-                        adapter,
-                    )
-                async for chunk in response.aiter_bytes():
-                    yield chunk
-
-        return AsyncVideoOutput(url, stream)
+        content = b"".join([chunk async for chunk in self._download(adapter, url)])
+        return AsyncVideoOutput(url, content)
 
     async def cancel_job(self, job_id: str) -> None:
         """Cancel a running job (UnsupportedFeature where the provider cannot)."""
@@ -345,7 +368,7 @@ class AsyncVideoClient(_Base):
         return await self._drive(self._flows.extend(job_id, prompt, duration_seconds))
 
     def _client(self) -> httpx.AsyncClient:
-        loop = asyncio.get_running_loop()
+        loop = _running_loop()
         if self._http is None or self._loop is not loop:
             # a cached client may outlive one asyncio.run(); connections belong to a loop
             transport = (
@@ -376,23 +399,82 @@ class AsyncVideoClient(_Base):
 
     async def _send(self, step: Send) -> Reply:
         adapter, call = step.adapter, step.call
-        for attempt in range(self._retry.max_attempts):
+        attempt = 0
+        while True:
             try:
-                response = await self._client().send(self._http_request(adapter, call))
-            except httpx.TimeoutException:
-                if attempt + 1 >= self._retry.max_attempts:
-                    raise Timeout(f"{adapter.name}: no answer within {self._timeout:g} s") from None
-                await self._sleep(self._retry_delay(None, attempt))
-                continue
-            except httpx.TransportError as error:
-                raise _redacted(
-                    ProviderError(adapter.name, f"connection failed: {error}"), adapter
-                ) from None
-            if self._retry.should_retry(response.status_code, attempt):
-                await self._sleep(self._retry_delay(response, attempt))
-                continue
-            return self._reply(adapter, call, response)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+                with _typed_errors(adapter, self._timeout):
+                    response = await self._client().send(self._http_request(adapter, call))
+            except Timeout:
+                delay = self._retry.after_timeout(attempt)
+                if delay is None:
+                    raise
+            else:
+                delay = self._retry_delay(response, attempt)
+                if delay is None:
+                    return self._reply(adapter, call, response)
+            await self._sleep(delay)
+            attempt += 1
+
+    async def _download(self, adapter: Adapter, url: str) -> AsyncIterator[bytes]:
+        attempt = 0
+        while True:
+            with _typed_errors(adapter, self._timeout):
+                response = await self._open(adapter, url)
+                try:
+                    delay = self._download_check(adapter, response, attempt)
+                    if delay is None:
+                        async for chunk in response.aiter_bytes():
+                            yield chunk
+                        return
+                finally:
+                    await response.aclose()
+            await self._sleep(delay)
+            attempt += 1
+
+    async def _open(self, adapter: Adapter, url: str) -> httpx.Response:
+        client = self._client()
+        request = self._first_request(client, adapter, url)
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await client.send(request, stream=True)
+            if response.next_request is None:
+                return response
+            await response.aclose()
+            request = _redirect(response.next_request, request, adapter)
+        raise ProviderError(
+            adapter.name, f"video download redirected more than {MAX_REDIRECTS} times"
+        )
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:  # another async library (trio) drives httpx
+        return None
+
+
+@contextmanager
+def _typed_errors(adapter: Adapter, timeout: float) -> Iterator[None]:
+    """httpx's timeouts and connection errors as the shim's own, with keys masked."""
+    try:
+        yield
+    except httpx.TimeoutException:
+        raise Timeout(f"{adapter.name}: no answer within {timeout:g} s") from None
+    except httpx.TransportError as error:
+        failed = ProviderError(adapter.name, f"connection failed: {error}")
+        raise _redacted(failed, adapter) from None
+
+
+def _redirect(target: httpx.Request, previous: httpx.Request, adapter: Adapter) -> httpx.Request:
+    """The redirect target, without the provider's download key once it leaves that origin
+    (httpx strips only `Authorization` itself; Veo's key travels as `x-goog-api-key`)."""
+    if _origin(target.url) != _origin(previous.url):
+        for name in adapter.download_headers():
+            target.headers.pop(name, None)
+    return target
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
 
 
 def _payload(adapter: Adapter, response: httpx.Response) -> Any:

@@ -25,7 +25,7 @@ class ShimConfig:
     fallback: str | None = None
     shadow: str | None = None
     shadow_fraction: float | None = None
-    api_keys: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    api_keys: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
     base_urls: Mapping[str, str] = field(default_factory=dict)
     models: Mapping[str, str] = field(default_factory=dict)
     environ: Mapping[str, str] | None = None
@@ -86,7 +86,15 @@ class ShimConfig:
             or env.get(f"VIDEO_GENERATION_{name.upper()}_BASE_URL")
             or cls.default_base_url
         )
-        secrets = self.api_keys.get(name)
-        return cls(
-            base_url, self.model_for(name), dict(secrets) if secrets else cls.read_secrets(env)
-        )
+        given = self.api_keys.get(name)
+        if given is None:
+            secrets = cls.read_secrets(env)
+        elif isinstance(given, str):
+            if len(cls.key_env) != 1 or cls.needs_every_key:
+                raise ConfigurationError(
+                    f"{name}: api_keys needs a mapping of {' and '.join(cls.key_env) or 'nothing'}"
+                )
+            secrets = {cls.key_env[0]: given}
+        else:
+            secrets = cls.read_secrets(given, where="give api_keys= an entry for")
+        return cls(base_url, self.model_for(name), secrets)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import logging
 import random
+import warnings
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .config import ShimConfig
 from .errors import JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature
 from .jobs import Job, make_job_id, split_job_id
-from .params import VideoRequest, fit
+from .params import VideoRequest, fit, nearest_duration
 from .providers.base import Adapter, Call, FollowUp, JobState
 
 LOG = logging.getLogger(__name__.rsplit(".", 1)[0])
@@ -66,6 +67,7 @@ class Flows:
         """Start a job on the primary provider, falling back to the second one on failure."""
         primary = self.config.primary()
         fallback = self.config.fallback_name()
+        shadow, fraction = self.config.shadow_setup()
         try:
             job = yield from self._create_on(primary, request)
         except ShimError as error:
@@ -74,23 +76,46 @@ class Flows:
             LOG.warning(
                 "video provider %s failed (%s); falling back to %s", primary, error, fallback
             )
-            job = yield from self._create_on(fallback, request)
-        yield from self._shadow(primary, request)
+            job = yield from self._create_on(fallback, self._for_second(request, fallback))
+        if shadow is not None and shadow != primary and self.rng() < fraction:
+            yield from self._shadow(shadow, request)
         return job
 
-    def _create_on(self, name: str, request: VideoRequest) -> Flow:
+    def _for_second(self, request: VideoRequest, name: str) -> VideoRequest:
+        """A model id named for the primary provider means nothing to another one."""
+        if request.model is None:
+            return request
+        LOG.info(
+            "model=%r is for the primary provider; %s uses %s",
+            request.model,
+            name,
+            self.config.model_for(name),
+        )
+        return replace(request, model=None)
+
+    def _create_on(self, name: str, request: VideoRequest, quiet: bool = False) -> Flow:
         adapter = self.adapter(name)
-        fitted = fit(name, request, adapter.capabilities)
+        fitted = self._fit(name, request, adapter, quiet)
         reply = yield Send(adapter, adapter.create(fitted))
         raw_id, state = adapter.parse_created(reply.payload, fitted)
-        return self._job(adapter, raw_id, state, reply.payload)
+        return self._job(adapter, raw_id, state, reply.payload, fitted.model)
 
-    def _shadow(self, primary: str, request: VideoRequest) -> Flow:
-        name, fraction = self.config.shadow_setup()
-        if name is None or name == primary or self.rng() >= fraction:
-            return
+    @staticmethod
+    def _fit(name: str, request: VideoRequest, adapter: Adapter, quiet: bool) -> VideoRequest:
+        if not quiet:
+            return fit(name, request, adapter.capabilities, adapter.model)
+        # a shadow provider's parameter mapping is logged, never shown to the caller
+        with warnings.catch_warnings(record=True) as mapped:
+            warnings.simplefilter("always")
+            fitted = fit(name, request, adapter.capabilities, adapter.model)
+        for warning in mapped:
+            LOG.info("shadow video provider %s: %s", name, warning.message)
+        return fitted
+
+    def _shadow(self, name: str, request: VideoRequest) -> Flow:
+        """Send the same request to the shadow provider; its outcome is only logged."""
         try:
-            job = yield from self._create_on(name, request)
+            job = yield from self._create_on(name, self._for_second(request, name), quiet=True)
         except ShimError as error:
             LOG.warning("shadow video provider %s failed: %s", name, error)
         else:
@@ -100,8 +125,8 @@ class Flows:
         """The job's current state, asked of the provider that runs it."""
         name, raw_id = split_job_id(job_id)
         adapter = self.adapter(name)
-        state = yield from self._state(adapter, raw_id)
-        return self._job(adapter, raw_id, state[0], state[1])
+        state, payload = yield from self._state(adapter, raw_id)
+        return self._job(adapter, raw_id, state, payload, None)
 
     def _state(self, adapter: Adapter, raw_id: str) -> Flow:
         reply = yield Send(adapter, adapter.status(raw_id))
@@ -139,9 +164,14 @@ class Flows:
             raise ProviderError(
                 name, f"job {job_id} is {state.status}; only a finished video extends"
             )
-        reply = yield Send(adapter, adapter.extend(raw_id, state, prompt, duration_seconds))
+        duration = (
+            None
+            if duration_seconds is None
+            else nearest_duration(name, duration_seconds, adapter.capabilities)
+        )
+        reply = yield Send(adapter, adapter.extend(raw_id, state, prompt, duration))
         new_id, new_state = adapter.parse_extended(reply.payload)
-        return self._job(adapter, new_id, new_state, reply.payload)
+        return self._job(adapter, new_id, new_state, reply.payload, adapter.model)
 
     def generate(
         self,
@@ -150,26 +180,31 @@ class Flows:
         timeout: float,
         clock: Callable[[], float],
     ) -> Flow:
-        """Create, then poll until the job ends (a failed job is returned, not raised)."""
+        """Create, then poll until the job ends (a failed job is returned, not raised). The last
+        poll happens at the deadline; a job still running then raises Timeout."""
         deadline = clock() + timeout
-        job = yield from self.create(request)
+        created = yield from self.create(request)
+        job = created
         while not job.done:
-            if clock() + poll_interval > deadline:
+            remaining = deadline - clock()
+            if remaining <= 0:
                 raise Timeout(
                     f"job {job.id} did not finish within {timeout:g} s (last: {job.status})"
                 )
-            yield Sleep(poll_interval)
+            yield Sleep(min(poll_interval, remaining))
             job = yield from self.status(job.id)
-        return job
+        return replace(job, model=created.model)
 
     @staticmethod
-    def _job(adapter: Adapter, raw_id: str, state: JobState, payload: Any) -> Job:
+    def _job(
+        adapter: Adapter, raw_id: str, state: JobState, payload: Any, model: str | None
+    ) -> Job:
         return Job(
             id=make_job_id(adapter.name, raw_id),
             status=state.status,
             progress=state.progress,
             error=state.error,
             video_url=state.video_url,
-            model=adapter.model,
+            model=model,
             raw=payload if isinstance(payload, dict) else {"payload": payload},
         )

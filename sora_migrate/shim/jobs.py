@@ -10,8 +10,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from .errors import ConfigurationError
+
 Status = Literal["pending", "processing", "completed", "failed"]
 STATUSES: tuple[Status, ...] = ("pending", "processing", "completed", "failed")
+CHUNK_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,9 @@ class JobError:
 
 @dataclass(frozen=True)
 class Job:
-    """A video generation job on one provider. `id` carries the provider: `runway:...`."""
+    """A video generation job on one provider, shaped like Sora's `Video`: `id` (which carries
+    the provider, `runway:...`), `status`, `progress` (0-100) and `error` (`.message`, `.code`).
+    `model` is the model the job was started with (None when only its status was read)."""
 
     id: str
     status: Status
@@ -54,8 +59,6 @@ def split_job_id(job_id: str) -> tuple[str, str]:
     """(provider, the provider's own id) of a shim job id."""
     provider, sep, raw = job_id.partition(":")
     if not sep or not provider or not raw:
-        from .errors import ConfigurationError
-
         raise ConfigurationError(f"not a shim job id (expected 'provider:id'): {job_id!r}")
     return provider, raw
 
@@ -114,43 +117,46 @@ class VideoOutput:
 
 
 class AsyncVideoOutput:
-    """The async twin of VideoOutput: `await read()`, `aiter_bytes()`, `await write_to_file()`."""
+    """The async client's finished video, downloaded when `get_video_output` is awaited, as the
+    SDK's async `download_content` did: `read()`, `content`, `iter_bytes()` and `write_to_file()`
+    work at once, and `aread()`, `aiter_bytes()`, `astream_to_file()` are awaitable twins."""
 
-    def __init__(self, url: str, stream: Callable[[], AsyncIterator[bytes]]) -> None:
+    def __init__(self, url: str, content: bytes) -> None:
         self.url = url
-        self._stream = stream
-        self._content: bytes | None = None
+        self._content = content
 
     def __repr__(self) -> str:
-        return f"AsyncVideoOutput(url={self.url!r})"
-
-    async def aiter_bytes(self) -> AsyncIterator[bytes]:
-        """The video in chunks, streamed from the provider."""
-        if self._content is not None:
-            yield self._content
-            return
-        async for chunk in self._stream():
-            yield chunk
-
-    iter_bytes = aiter_bytes
-
-    async def read(self) -> bytes:
-        """The whole video (downloaded once)."""
-        if self._content is None:
-            self._content = b"".join([chunk async for chunk in self._stream()])
-        return self._content
+        return f"AsyncVideoOutput(url={self.url!r}, bytes={len(self._content)})"
 
     @property
     def content(self) -> bytes:
-        """The video, once `await read()` has downloaded it."""
-        if self._content is None:
-            raise RuntimeError("call `await output.read()` before using .content")
+        """The whole video."""
         return self._content
 
-    async def write_to_file(self, path: str | Path) -> None:
-        """Stream the video into a file."""
-        with open(path, "wb") as handle:
-            async for chunk in self.aiter_bytes():
-                handle.write(chunk)
+    def read(self) -> bytes:
+        """The whole video."""
+        return self._content
+
+    def iter_bytes(self, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+        """The video in chunks."""
+        for start in range(0, len(self._content), chunk_size):
+            yield self._content[start : start + chunk_size]
+
+    def write_to_file(self, path: str | Path) -> None:
+        """Write the video into a file."""
+        Path(path).write_bytes(self._content)
 
     stream_to_file = write_to_file
+
+    async def aread(self) -> bytes:
+        """The whole video (awaitable)."""
+        return self._content
+
+    async def aiter_bytes(self, chunk_size: int = CHUNK_SIZE) -> AsyncIterator[bytes]:
+        """The video in chunks (async iterator)."""
+        for chunk in self.iter_bytes(chunk_size):
+            yield chunk
+
+    async def astream_to_file(self, path: str | Path) -> None:
+        """Write the video into a file (awaitable)."""
+        self.write_to_file(path)

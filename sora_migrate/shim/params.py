@@ -1,19 +1,23 @@
 """A provider-neutral request, and how it is fitted to one provider's capabilities.
 
 A value the provider does not offer is mapped to the nearest one it does, with a
-`ParameterMapped` warning; an operation or input it cannot take at all raises
-`UnsupportedFeature`. Nothing is dropped silently."""
+`ParameterMapped` warning; a value it cannot use at all is named in a warning as ignored; an
+operation or input it cannot take raises `UnsupportedFeature`. Nothing is dropped silently."""
 
 from __future__ import annotations
 
+import math
+import sys
 import warnings
 from dataclasses import dataclass, replace
 
 from .errors import UnsupportedFeature
 
+PACKAGE = __name__.rsplit(".", 1)[0]
+
 
 class ParameterMapped(UserWarning):
-    """A parameter was changed to the nearest value the provider supports."""
+    """A parameter was changed to the nearest value the provider supports, or ignored."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Capabilities:
     aspect_ratios: tuple[str, ...]
     resolutions: tuple[str, ...]
     default_duration: int
+    audio_toggle: bool = False
+    aspect_ratio_from_image: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,9 @@ class VideoRequest:
     audio: bool | None = None
 
 
-def fit(provider: str, request: VideoRequest, capabilities: Capabilities) -> VideoRequest:
+def fit(
+    provider: str, request: VideoRequest, capabilities: Capabilities, model: str
+) -> VideoRequest:
     """The request with every value one the provider offers (warning when something moved)."""
     if request.image is not None and not capabilities.image_to_video:
         raise UnsupportedFeature(f"{provider} cannot start a video from an image")
@@ -52,46 +60,77 @@ def fit(provider: str, request: VideoRequest, capabilities: Capabilities) -> Vid
         raise UnsupportedFeature(f"{provider} needs an image to start a video")
     if request.audio and not capabilities.native_audio:
         raise UnsupportedFeature(f"{provider} does not generate audio with the video")
-    duration = request.duration_seconds or capabilities.default_duration
-    aspect = request.aspect_ratio or capabilities.aspect_ratios[0]
-    resolution = request.resolution or capabilities.resolutions[0]
+    if request.audio is False and capabilities.native_audio and not capabilities.audio_toggle:
+        ignored(provider, "audio", False, "its videos always have sound")
     return replace(
         request,
-        duration_seconds=_nearest_number(
-            provider, "duration_seconds", duration, capabilities.durations
-        ),
-        aspect_ratio=_nearest_ratio(provider, aspect, capabilities.aspect_ratios),
-        resolution=_nearest_resolution(provider, resolution, capabilities.resolutions),
+        model=request.model or model,
+        duration_seconds=nearest_duration(provider, request.duration_seconds, capabilities),
+        aspect_ratio=_aspect_ratio(provider, request, capabilities),
+        resolution=nearest_resolution(provider, request.resolution, capabilities),
     )
 
 
-def _nearest_number(provider: str, name: str, value: int, offered: tuple[int, ...]) -> int:
+def _aspect_ratio(provider: str, request: VideoRequest, capabilities: Capabilities) -> str | None:
+    if request.image is not None and capabilities.aspect_ratio_from_image:
+        if request.aspect_ratio is not None:
+            ignored(provider, "aspect_ratio", request.aspect_ratio, "the image sets the shape")
+        return None
+    aspect = request.aspect_ratio or capabilities.aspect_ratios[0]
+    if aspect in capabilities.aspect_ratios:
+        return aspect
+    # distance in log space, so 16:9 and 9:16 are equally far from 1:1 (the first offered wins)
+    wanted = math.log(_ratio(aspect))
+    nearest = min(
+        capabilities.aspect_ratios,
+        key=lambda option: round(abs(math.log(_ratio(option)) - wanted), 9),
+    )
+    _warn(f"{provider} does not offer aspect_ratio={aspect!r}; using {nearest!r}")
+    return nearest
+
+
+def nearest_duration(provider: str, value: int | None, capabilities: Capabilities) -> int:
+    """The offered duration closest to `value` (the longer one on a tie; default if None)."""
+    if value is None:
+        return capabilities.default_duration
+    if value in capabilities.durations:
+        return value
+    nearest = min(capabilities.durations, key=lambda option: (abs(option - value), -option))
+    _warn(f"{provider} does not offer duration_seconds={value!r}; using {nearest!r}")
+    return nearest
+
+
+def nearest_resolution(provider: str, value: str | None, capabilities: Capabilities) -> str:
+    """The offered resolution closest to `value` (the higher one on a tie; default if None)."""
+    offered = capabilities.resolutions
+    if value is None:
+        return offered[0]
     if value in offered:
         return value
-    nearest = min(offered, key=lambda option: (abs(option - value), -option))
-    _warn(provider, name, value, nearest)
+    wanted = _lines(value)
+    nearest = min(offered, key=lambda option: (abs(_lines(option) - wanted), -_lines(option)))
+    _warn(f"{provider} does not offer resolution={value!r}; using {nearest!r}")
     return nearest
+
+
+def ignored(provider: str, name: str, value: object, reason: str) -> None:
+    """Warn that `name=value` cannot be honoured by `provider` and is left out."""
+    _warn(f"{provider} ignores {name}={value!r}: {reason}")
 
 
 def _ratio(text: str) -> float:
     width, _, height = text.partition(":")
     try:
-        return float(width) / float(height)
+        ratio = float(width) / float(height)
     except (ValueError, ZeroDivisionError):
-        raise UnsupportedFeature(f"not an aspect ratio: {text!r} (expected 'W:H')") from None
-
-
-def _nearest_ratio(provider: str, value: str, offered: tuple[str, ...]) -> str:
-    if value in offered:
-        return value
-    wanted = _ratio(value)
-    nearest = min(offered, key=lambda option: abs(_ratio(option) - wanted))
-    _warn(provider, "aspect_ratio", value, nearest)
-    return nearest
+        ratio = 0.0
+    if ratio > 0:
+        return ratio
+    raise UnsupportedFeature(f"not an aspect ratio: {text!r} (expected 'W:H')")
 
 
 def _lines(resolution: str) -> int:
-    if resolution == "4k":
+    if resolution.lower() == "4k":
         return 2160
     try:
         return int(resolution.rstrip("p"))
@@ -101,18 +140,19 @@ def _lines(resolution: str) -> int:
         ) from None
 
 
-def _nearest_resolution(provider: str, value: str, offered: tuple[str, ...]) -> str:
-    if value in offered:
-        return value
-    wanted = _lines(value)
-    nearest = min(offered, key=lambda option: (abs(_lines(option) - wanted), -_lines(option)))
-    _warn(provider, "resolution", value, nearest)
-    return nearest
+def _warn(message: str) -> None:
+    warnings.warn(message, ParameterMapped, stacklevel=_caller_level())
 
 
-def _warn(provider: str, name: str, value: object, chosen: object) -> None:
-    warnings.warn(
-        f"{provider} does not offer {name}={value!r}; using {chosen!r}",
-        ParameterMapped,
-        stacklevel=4,
-    )
+def _caller_level() -> int:
+    """The stacklevel of the first frame outside the shim, so a warning names the user's line."""
+    frame = sys._getframe(2)  # the frame that called _warn
+    level = 2
+    while frame.f_back is not None and _in_shim(frame.f_globals.get("__name__", "")):
+        frame = frame.f_back
+        level += 1
+    return level
+
+
+def _in_shim(module: str) -> bool:
+    return module == PACKAGE or module.startswith(f"{PACKAGE}.")

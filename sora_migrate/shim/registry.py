@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .errors import ConfigurationError
 from .providers.base import Adapter
 from .providers.fake import Fake
 from .providers.kling import Kling
@@ -22,8 +23,6 @@ PROVIDERS: dict[str, type[Adapter]] = {
 
 def adapter_class(name: str) -> type[Adapter]:
     """The adapter class registered under `name`."""
-    from .errors import ConfigurationError
-
     try:
         return PROVIDERS[name]
     except KeyError:

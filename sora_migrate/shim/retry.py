@@ -1,15 +1,22 @@
-"""Retries with exponential backoff and full jitter on 429 and 5xx, honouring `Retry-After`.
+"""Retries with exponential backoff and jitter on 429 and 5xx, honouring `Retry-After`.
 
-The clock, the sleep function and the random source are injectable so tests never sleep."""
+A `Retry-After` longer than `max_delay` ends the retries (Runway answers 429 for a spent daily
+quota): the error goes to the caller, or to the fallback provider, instead of a wait that does
+not honour the header. The random source is injectable; the clients inject sleep and clock, so
+tests never sleep."""
 
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 
-RETRY_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+
+def is_retryable(status_code: int) -> bool:
+    """429 Too Many Requests and every 5xx answer earn another attempt."""
+    return status_code == 429 or 500 <= status_code <= 599
 
 
 @dataclass
@@ -21,23 +28,29 @@ class RetryPolicy:
     max_delay: float = 30.0
     rng: Callable[[], float] = field(default=random.random)
 
-    def should_retry(self, status_code: int, attempt: int) -> bool:
-        """Whether a response with this status earns another attempt."""
-        return status_code in RETRY_STATUSES and attempt + 1 < self.max_attempts
+    def after_status(
+        self, status_code: int, attempt: int, retry_after: str | None = None
+    ) -> float | None:
+        """Seconds to wait before retrying a response with this status, or None: do not retry."""
+        if not is_retryable(status_code) or attempt + 1 >= self.max_attempts:
+            return None
+        hinted = parse_retry_after(retry_after) if retry_after else None
+        if hinted is None:
+            return self.backoff(attempt)
+        return hinted if hinted <= self.max_delay else None
 
-    def delay(
-        self, attempt: int, retry_after: str | None = None, now: float | None = None
-    ) -> float:
-        """Seconds to wait before attempt `attempt + 1` (0-based `attempt`)."""
-        hinted = parse_retry_after(retry_after, now) if retry_after else None
-        if hinted is not None:
-            return min(hinted, self.max_delay)
+    def after_timeout(self, attempt: int) -> float | None:
+        """Seconds to wait before retrying a request that timed out, or None: give up."""
+        return self.backoff(attempt) if attempt + 1 < self.max_attempts else None
+
+    def backoff(self, attempt: int) -> float:
+        """Exponential delay for 0-based `attempt`, jittered between half and all of it."""
         ceiling = min(self.max_delay, self.base_delay * (2**attempt))
         return ceiling * (0.5 + self.rng() / 2)
 
 
 def parse_retry_after(value: str, now: float | None = None) -> float | None:
-    """Seconds from a `Retry-After` header (delta-seconds or an HTTP date)."""
+    """Seconds from a `Retry-After` header (delta-seconds or an HTTP date); None if unreadable."""
     value = value.strip()
     try:
         return max(0.0, float(value))
@@ -47,6 +60,4 @@ def parse_retry_after(value: str, now: float | None = None) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    import time
-
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))

@@ -1,9 +1,11 @@
 """Local stand-ins for the providers' HTTP APIs, and a harness that drives the sync or the
-async client against them. Stand-ins assert what they receive and replay scripted answers."""
+async client against them. Stand-ins assert what they receive and replay scripted answers.
+
+Tests are `async def` under `pytest.mark.anyio`: `await harness.call(...)` calls the sync client
+directly or awaits the async one, so one test body covers both clients."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,7 +63,9 @@ class Harness:
         options.setdefault("environ", {})
         if mode == "sync":
             self.client: Any = VideoClient(
-                transport=httpx.MockTransport(standin.handle), sleep=self.sleeps.append, **options
+                transport=httpx.MockTransport(standin.handle),
+                sleep=lambda seconds: self.sleeps.append(seconds),
+                **options,
             )
         else:
 
@@ -72,19 +76,12 @@ class Harness:
                 transport=httpx.MockTransport(standin.handle), sleep=sleep, **options
             )
 
-    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+    async def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """client.method(*args, **kwargs), awaited in async mode."""
-        if self.mode == "sync":
-            return getattr(self.client, method)(*args, **kwargs)
-        return asyncio.run(getattr(self.client, method)(*args, **kwargs))
+        result = getattr(self.client, method)(*args, **kwargs)
+        return await result if self.mode == "async" else result
 
-    def download(self, job_id: str) -> bytes:
-        """The finished video's bytes through get_video_output(...).read()."""
-        if self.mode == "sync":
-            return self.client.get_video_output(job_id).read()
-
-        async def go() -> bytes:
-            output = await self.client.get_video_output(job_id)
-            return await output.read()
-
-        return asyncio.run(go())
+    async def download(self, job_id: str) -> bytes:
+        """The finished video's bytes through get_video_output(...).read() (sync in both)."""
+        output = await self.call("get_video_output", job_id)
+        return bytes(output.read())

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import sora_migrate.shim as shim
+
+SHIM = Path(shim.__file__).parent
 
 EXPECTED = {
     "PROVIDERS",
@@ -39,9 +46,9 @@ def test_registry_names_the_five_providers_and_fake() -> None:
 
 def test_shim_depends_only_on_httpx_and_the_standard_library() -> None:
     code = (
-        "import sys, sora_migrate.shim\n"
+        "import json, sys, sora_migrate.shim\n"
         "third = {m.split('.')[0] for m in sys.modules} - set(sys.stdlib_module_names)\n"
-        "print(sorted(third))\n"
+        "print(json.dumps(sorted(third)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     allowed = {
@@ -58,4 +65,20 @@ def test_shim_depends_only_on_httpx_and_the_standard_library() -> None:
         "typing_extensions",
         "exceptiongroup",
     }
-    assert set(eval(done.stdout)) <= allowed
+    assert set(json.loads(done.stdout)) <= allowed
+
+
+@pytest.mark.parametrize(
+    "path", sorted(SHIM.rglob("*.py")), ids=lambda path: str(path.relative_to(SHIM))
+)
+def test_every_import_is_relative_httpx_or_standard_library(path: Path) -> None:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            assert top in sys.stdlib_module_names or top == "httpx", f"{path.name}: {name}"

@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 RUN_VENDORED = """
-import sys, importlib.abc
+import asyncio, importlib.abc, json, os, sys
+
+# only the vendor folder, the standard library and site-packages: no checkout of this tool
+sys.path[:] = [sys.argv[1]] + [
+    entry for entry in sys.path
+    if not os.path.isfile(os.path.join(entry, "sora_migrate", "__init__.py"))
+]
 
 class NoTool(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
@@ -16,13 +22,25 @@ class NoTool(importlib.abc.MetaPathFinder):
             raise ImportError("the vendored shim must not import sora_migrate")
 
 sys.meta_path.insert(0, NoTool())
-sys.path.insert(0, sys.argv[1])
-from acme_video import VideoClient
+from acme_video import AsyncVideoClient, VideoClient
 
 client = VideoClient(provider="fake", sleep=lambda seconds: None)
 job = client.generate_video("a paper boat", duration_seconds=8, poll_interval=0)
 data = client.get_video_output(job.id).read()
-print(job.status, data[4:8].decode(), client.estimate_cost(8, "720p").amount)
+
+async def main():
+    async with AsyncVideoClient(provider="fake", sleep=lambda seconds: asyncio.sleep(0)) as aclient:
+        done = await aclient.generate_video("a kite", poll_interval=0)
+        return (await aclient.get_video_output(done.id)).read()
+
+print(json.dumps({
+    "status": job.status,
+    "box": data[4:8].decode(),
+    "async_box": asyncio.run(main())[4:8].decode(),
+    "cost": str(client.estimate_cost(8, "720p").amount),
+    "tool_modules": sorted(name for name in sys.modules if name.startswith("sora_migrate")),
+    "shim_from": os.path.dirname(sys.modules["acme_video"].__file__),
+}))
 """
 
 
@@ -37,12 +55,20 @@ def test_vendored_copy_imports_and_runs_on_its_own(run_cli, tmp_path: Path) -> N
     for source in package.rglob("*.py"):
         assert "sora_migrate" not in source.read_text(encoding="utf-8"), source
     done = subprocess.run(
-        [sys.executable, "-c", RUN_VENDORED, str(tmp_path / "vendor")],
+        [sys.executable, "-I", "-c", RUN_VENDORED, str(tmp_path / "vendor")],
+        cwd=tmp_path,
         capture_output=True,
         text=True,
-        check=True,
     )
-    assert done.stdout.split() == ["completed", "ftyp", "0.0000"]
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {
+        "status": "completed",
+        "box": "ftyp",
+        "async_box": "ftyp",
+        "cost": "0.0000",
+        "tool_modules": [],
+        "shim_from": str(package),
+    }
 
 
 def test_existing_copy_needs_force(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -68,4 +94,5 @@ def test_providers_lists_capabilities_and_prices(run_cli) -> None:  # type: igno
     assert rows["kling"]["keys_needed"] == "all"
     assert rows["runway"]["prices"][0] == {"model": "gen4.5", "per_second": "0.12"}
     assert rows["luma"]["prices"] == []
-    assert rows["veo"]["native_audio"] is True
+    assert (rows["veo"]["native_audio"], rows["veo"]["audio_toggle"]) == (True, False)
+    assert rows["pika"]["aspect_ratio_from_image"] is True

@@ -3,6 +3,7 @@ payload to a job state. `client.py` does the I/O, retries and fallback once for 
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -42,7 +43,7 @@ class FollowUp:
     call: Call
 
 
-class Adapter:
+class Adapter(ABC):
     """Base class: configuration, credentials and the operations a provider may lack."""
 
     name: ClassVar[str]
@@ -62,38 +63,39 @@ class Adapter:
         return f"{type(self).__name__}(base_url={self.base_url!r}, model={self.model!r})"
 
     @classmethod
-    def read_secrets(cls, environ: Mapping[str, str]) -> dict[str, str]:
-        """This provider's key(s) from the environment; a clear error names what is missing."""
-        found = {name: environ[name] for name in cls.key_env if environ.get(name)}
+    def read_secrets(cls, source: Mapping[str, str], where: str = "set") -> dict[str, str]:
+        """This provider's key(s) from the environment (or `api_keys=`); a clear error names
+        what is missing."""
+        found = {name: source[name] for name in cls.key_env if source.get(name)}
         missing = [name for name in cls.key_env if name not in found]
         if not found or (cls.needs_every_key and missing):
             names = " and ".join(missing) if cls.needs_every_key else " or ".join(cls.key_env)
-            raise ConfigurationError(f"{cls.name}: set {names} to use this provider")
+            raise ConfigurationError(f"{cls.name}: {where} {names} to use this provider")
         return found
 
     def secret_values(self) -> tuple[str, ...]:
         """Values that must never appear in messages."""
         return tuple(value for value in self._secrets.values() if value)
 
+    @abstractmethod
     def auth_headers(self) -> dict[str, str]:
         """Headers that authenticate every request."""
-        raise NotImplementedError
 
+    @abstractmethod
     def create(self, request: VideoRequest) -> Call:
         """The request that starts a job."""
-        raise NotImplementedError
 
+    @abstractmethod
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
         """The provider's job id and initial state from the create response."""
-        raise NotImplementedError
 
+    @abstractmethod
     def status(self, raw_id: str) -> Call:
         """The request that reads a job."""
-        raise NotImplementedError
 
+    @abstractmethod
     def parse_status(self, raw_id: str, payload: Any) -> JobState | FollowUp:
         """The job's state, or a further request to make."""
-        raise NotImplementedError
 
     def parse_result(self, raw_id: str, payload: Any, status_code: int) -> JobState:
         """The job's state from a follow-up response."""
@@ -110,6 +112,10 @@ class Adapter:
     def parse_extended(self, payload: Any) -> tuple[str, JobState]:
         """The new job's id and state from an extend response."""
         return self.parse_created(payload, VideoRequest(prompt=""))
+
+    def error_hint(self, call: Call, status_code: int) -> str:
+        """Advice appended to an HTTP error from this provider ("" when there is none)."""
+        return ""
 
     def download_headers(self) -> dict[str, str]:
         """Headers for fetching the finished video (most providers sign their URLs)."""

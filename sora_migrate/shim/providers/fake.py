@@ -1,7 +1,8 @@
 """The `fake` provider: offline, no credentials. An in-process HTTP stand-in (an
-`httpx.MockTransport`) plays a video API, so the client runs its real code path: a job finishes
-after VIDEO_GENERATION_FAKE_POLLS status reads (default 2), and the output is a small valid MP4
-shipped with the package. A prompt containing `[fail]` makes the job fail."""
+`httpx.MockTransport`) plays a video API, so the client runs its real code path: a job answers
+`processing` to the first VIDEO_GENERATION_FAKE_POLLS status reads (default 2) and then
+completes; the output is a small valid MP4 shipped with the package (`assets/fake.mp4`). A prompt
+containing `[fail]` makes the job fail."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from typing import Any, ClassVar
 
 import httpx
 
-from ..jobs import JobError
+from ..jobs import STATUSES, JobError
 from ..params import Capabilities, VideoRequest
 from .base import Adapter, Call, JobState, require
 
@@ -39,17 +40,22 @@ class Fake(Adapter):
         aspect_ratios=("16:9", "9:16"),
         resolutions=("720p", "1080p"),
         default_duration=4,
+        audio_toggle=True,
     )
 
     @classmethod
-    def read_secrets(cls, environ: Any) -> dict[str, str]:
+    def read_secrets(cls, source: Any, where: str = "set") -> dict[str, str]:
         return {}
 
     def auth_headers(self) -> dict[str, str]:
         return {}
 
     def create(self, request: VideoRequest) -> Call:
-        body = {"prompt": request.prompt, "seconds": request.duration_seconds, "model": self.model}
+        body = {
+            "prompt": request.prompt,
+            "seconds": request.duration_seconds,
+            "model": request.model,
+        }
         return Call("POST", self.url("/jobs"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
@@ -60,7 +66,7 @@ class Fake(Adapter):
 
     def parse_status(self, raw_id: str, payload: Any) -> JobState:
         status = require(payload, "status", provider=self.name)
-        if status not in ("pending", "processing", "completed", "failed"):
+        if status not in STATUSES:
             raise self.unknown_status(status)
         error = JobError(payload["error"], "fake_failure") if payload.get("error") else None
         return JobState(status, payload.get("progress", 0), error, payload.get("video_url"))

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import Capabilities, VideoRequest, ignored
 from .base import Adapter, Call, JobState, require
 from .images import image_bytes, is_url
 
@@ -47,6 +47,8 @@ class Kling(Adapter):
         aspect_ratios=("16:9", "9:16", "1:1"),
         resolutions=("720p", "1080p"),
         default_duration=5,
+        audio_toggle=True,
+        aspect_ratio_from_image=True,
     )
 
     def auth_headers(self) -> dict[str, str]:
@@ -64,7 +66,7 @@ class Kling(Adapter):
 
     def create(self, request: VideoRequest) -> Call:
         body: dict[str, Any] = {
-            "model_name": self.model,
+            "model_name": request.model,
             "prompt": request.prompt,
             "duration": str(request.duration_seconds),
             "mode": MODES[request.resolution or "720p"],
@@ -101,6 +103,8 @@ class Kling(Adapter):
     def extend(self, raw_id: str, state: JobState, prompt: str, duration: int | None) -> Call:
         if not state.video_id:
             raise ProviderError(self.name, "finished task has no video id to extend")
+        if duration is not None:
+            ignored(self.name, "duration_seconds", duration, "video-extend has a fixed length")
         return Call(
             "POST",
             self.url("/v1/videos/video-extend"),
@@ -125,7 +129,8 @@ class Kling(Adapter):
             return JobState("failed", 0, JobError(data.get("task_status_msg") or "failed"))
         if status == "completed":
             video = require(data, "task_result", "videos", 0, provider=self.name)
-            return JobState("completed", 100, video_url=video.get("url"), video_id=video.get("id"))
+            url = require(video, "url", provider=self.name)
+            return JobState("completed", 100, video_url=url, video_id=video.get("id"))
         return JobState(status)  # type: ignore[arg-type]
 
 

@@ -45,7 +45,7 @@ class Luma(Adapter):
 
     def create(self, request: VideoRequest) -> Call:
         body: dict[str, Any] = {
-            "model": self.model,
+            "model": request.model,
             "prompt": request.prompt,
             "aspect_ratio": request.aspect_ratio,
             "duration": f"{request.duration_seconds}s",
@@ -59,9 +59,7 @@ class Luma(Adapter):
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
         raw_id = str(require(payload, "id", provider=self.name))
-        return raw_id, self.parse_status(raw_id, payload) if "state" in payload else JobState(
-            "pending"
-        )
+        return raw_id, self.parse_status(raw_id, payload)
 
     def status(self, raw_id: str) -> Call:
         return Call("GET", self.url(f"/generations/{raw_id}"))

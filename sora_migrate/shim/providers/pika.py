@@ -7,6 +7,7 @@ Reference: shared/reference/providers.md §4 (fal-ai/fal fal_client)."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from typing import Any, ClassVar
 
 from ..errors import ProviderError
@@ -16,7 +17,7 @@ from .base import Adapter, Call, FollowUp, JobState, require
 from .images import data_uri
 
 STATUSES = {"IN_QUEUE": "pending", "IN_PROGRESS": "processing", "COMPLETED": "completed"}
-APP = "fal-ai/pika"
+REMEMBERED = 1024
 
 
 class Pika(Adapter):
@@ -37,9 +38,11 @@ class Pika(Adapter):
         aspect_ratios=("16:9", "9:16", "1:1", "4:5", "5:4", "3:2", "2:3"),
         resolutions=("720p", "1080p"),
         default_duration=5,
+        aspect_ratio_from_image=True,
     )
-    # request id -> URLs from the submit response, shared by every client in the process
-    _urls: ClassVar[dict[str, dict[str, str]]] = {}
+    # request id -> URLs from the submit response, shared by every client in the process;
+    # the oldest are forgotten first, then the documented owner/app form is used
+    _urls: ClassVar[OrderedDict[str, dict[str, str]]] = OrderedDict()
     _lock: ClassVar[threading.Lock] = threading.Lock()
 
     def auth_headers(self) -> dict[str, str]:
@@ -53,9 +56,9 @@ class Pika(Adapter):
         }
         if request.image is not None:
             body["image_url"] = data_uri(request.image)
-            return Call("POST", self.url(f"/{self.model}/image-to-video"), body)
+            return Call("POST", self.url(f"/{request.model}/image-to-video"), body)
         body["aspect_ratio"] = request.aspect_ratio
-        return Call("POST", self.url(f"/{self.model}/text-to-video"), body)
+        return Call("POST", self.url(f"/{request.model}/text-to-video"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
         raw_id = str(require(payload, "request_id", provider=self.name))
@@ -66,13 +69,16 @@ class Pika(Adapter):
         }
         with self._lock:
             self._urls[raw_id] = urls
+            while len(self._urls) > REMEMBERED:
+                self._urls.popitem(last=False)
         return raw_id, JobState("pending")
 
     def _url_for(self, raw_id: str, key: str, suffix: str) -> str:
         with self._lock:
             known = self._urls.get(raw_id, {}).get(key)
         # another process submitted it: fal's documented owner/app form is the fallback
-        return known or self.url(f"/{APP}/requests/{raw_id}{suffix}")
+        app = "/".join(self.model.split("/")[:2])
+        return known or self.url(f"/{app}/requests/{raw_id}{suffix}")
 
     def status(self, raw_id: str) -> Call:
         return Call("GET", self._url_for(raw_id, "status_url", "/status"))

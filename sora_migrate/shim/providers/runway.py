@@ -51,9 +51,9 @@ class Runway(Adapter):
 
     def create(self, request: VideoRequest) -> Call:
         body: dict[str, Any] = {
-            "model": self.model,
+            "model": request.model,
             "promptText": request.prompt,
-            "ratio": RATIOS[request.aspect_ratio or "16:9"],
+            "ratio": RATIOS[str(request.aspect_ratio)],  # fit() chose one of RATIOS
             "duration": request.duration_seconds,
         }
         if request.image is not None:

@@ -56,11 +56,16 @@ class Veo(Adapter):
                 "mimeType": mime,
             }
         return self._predict(
-            instance, request.duration_seconds, request.aspect_ratio, request.resolution
+            str(request.model),
+            instance,
+            request.duration_seconds,
+            request.aspect_ratio,
+            request.resolution,
         )
 
     def _predict(
         self,
+        model: str,
         instance: dict[str, Any],
         duration: int | None,
         aspect: str | None,
@@ -74,7 +79,7 @@ class Veo(Adapter):
         if resolution is not None:
             parameters["resolution"] = resolution
         body = {"instances": [instance], "parameters": parameters}
-        return Call("POST", self.url(f"/v1beta/models/{self.model}:predictLongRunning"), body)
+        return Call("POST", self.url(f"/v1beta/models/{model}:predictLongRunning"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
         return str(require(payload, "name", provider=self.name)), JobState("pending")
@@ -87,9 +92,9 @@ class Veo(Adapter):
             raise ProviderError(self.name, "operation is not a JSON object")
         error = payload.get("error")
         if error:
-            return JobState(
-                "failed", 0, JobError(str(error.get("message")), str(error.get("code")))
-            )
+            code = error.get("code")
+            message = str(error.get("message") or "the operation failed")
+            return JobState("failed", 0, JobError(message, None if code is None else str(code)))
         if not payload.get("done"):
             return JobState("processing")
         response = payload.get("response", {}).get("generateVideoResponse", {})
@@ -101,6 +106,13 @@ class Veo(Adapter):
         return JobState("completed", 100, video_url=uri)
 
     def extend(self, raw_id: str, state: JobState, prompt: str, duration: int | None) -> Call:
-        return self._predict(
-            {"prompt": prompt, "video": {"uri": state.video_url}}, duration, None, None
-        )
+        instance = {"prompt": prompt, "video": {"uri": state.video_url}}
+        return self._predict(self.model, instance, duration, None, None)
+
+    def error_hint(self, call: Call, status_code: int) -> str:
+        if status_code == 404 and call.url.endswith(":predictLongRunning"):
+            return (
+                "; Google may have retired this Veo model id on the Gemini API: set "
+                "VIDEO_GENERATION_VEO_MODEL (or models={'veo': ...}) to a current one"
+            )
+        return ""
