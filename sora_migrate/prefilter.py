@@ -47,10 +47,6 @@ PATH_BEFORE = (b'"/', b"'/", b"`/", b"}/")
 IMPORT_WORDS = (b"from ", b"import ", b"const ", b"let ", b"var ")
 
 
-class _Found(Exception):
-    """Raised from the hyperscan callback to stop at the first anchor."""
-
-
 def python_search(data: bytes) -> bool:
     """The portable search: True when `data` holds an anchor worth analysing."""
     lowered = data.lower()

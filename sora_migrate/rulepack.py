@@ -2,7 +2,7 @@
 
 A rule file is data: id (== file stem), category, confidence, languages, message, hint, a `match`
 section the analysers interpret, and inline `examples` that the test suite runs. Built-in rules
-use `match: {builtin: NAME}`; user rules use `match: {regex: ..., in: [string|comment|code|any]}`.
+use `match: {builtin: NAME}`; user rules use `match: {regex: ...}` over the whole file text.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ BUILTINS = (
     "env-var",
     "doc-mention",
 )
-SCOPES = ("string", "comment", "code", "any")
 _TOP_KEYS = {
     "id",
     "category",
@@ -84,7 +83,6 @@ class Rule:
     url: str | None = None
     builtin: str | None = None
     regex: re.Pattern[str] | None = None
-    scope: str = "any"
     matches: tuple[Example, ...] = field(default=(), compare=False)
     no_matches: tuple[Example, ...] = field(default=(), compare=False)
 
@@ -167,7 +165,7 @@ def _build_rule(path: Path, data: dict[str, Any]) -> Rule:
     for language in languages:
         if language not in LANGUAGES:
             raise RuleError(f"{path}: unknown language {language!r} in 'languages'")
-    builtin, regex, scope = _matcher(path, data["match"])
+    builtin, regex = _matcher(path, data["match"])
     matches, no_matches = _examples(path, data.get("examples"))
     return Rule(
         id=rule_id,
@@ -180,7 +178,6 @@ def _build_rule(path: Path, data: dict[str, Any]) -> Rule:
         url=data.get("url"),
         builtin=builtin,
         regex=regex,
-        scope=scope,
         matches=matches,
         no_matches=no_matches,
     )
@@ -200,23 +197,20 @@ def _confidence(path: Path, value: object, key: str) -> Confidence:
         raise RuleError(f"{path}: {key!r} must be low, medium or high, not {value!r}") from None
 
 
-def _matcher(path: Path, match: object) -> tuple[str | None, re.Pattern[str] | None, str]:
+def _matcher(path: Path, match: object) -> tuple[str | None, re.Pattern[str] | None]:
     if not isinstance(match, dict):
         raise RuleError(f"{path}: 'match' must be a mapping with 'builtin' or 'regex'")
-    unknown = sorted(set(match) - {"builtin", "regex", "in"})
+    unknown = sorted(set(match) - {"builtin", "regex"})
     if unknown:
         raise RuleError(f"{path}: unknown key {unknown[0]!r} in 'match'")
     if ("builtin" in match) == ("regex" in match):
         raise RuleError(f"{path}: 'match' needs exactly one of 'builtin' or 'regex'")
-    scope = match.get("in", "any")
-    if scope not in SCOPES:
-        raise RuleError(f"{path}: 'match.in' must be one of {', '.join(SCOPES)}")
     if "builtin" in match:
         if match["builtin"] not in BUILTINS:
             raise RuleError(f"{path}: unknown builtin matcher {match['builtin']!r}")
-        return match["builtin"], None, scope
+        return match["builtin"], None
     try:
-        return None, re.compile(str(match["regex"])), scope
+        return None, re.compile(str(match["regex"]))
     except re.error as error:
         raise RuleError(
             f"{path}: 'match.regex' is not a valid regular expression: {error}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sora_migrate.analyse.context import FileContext
+from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.python_bindings import ModuleResolver
 
 
@@ -36,12 +36,7 @@ def _run_regex_rules(ctx: FileContext) -> None:
     for rule in ctx.rules.regex_rules:
         if ctx.kind not in rule.languages or rule.regex is None:
             continue
+        whole = Span(ctx.text, 1, 1, "code")
         for match in rule.regex.finditer(ctx.text):
-            start = _position(ctx.text, match.start())
-            end = _position(ctx.text, match.end())
+            start, end = whole.position(match.start()), whole.position(match.end())
             ctx.add(rule, Confidence(rule.confidence), start, end)
-
-
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    return line, index - text.rfind("\n", 0, index)

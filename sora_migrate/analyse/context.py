@@ -18,7 +18,6 @@ from sora_migrate.rulepack import Rule
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-SPAN_KINDS = ("string", "code", "comment", "prose")
 OPENAI_CONTEXT = re.compile(
     r"\b(?:from|import)\s+openai\b|[\"']openai[\"']|api\.openai\.com|openai\.azure\.com"
     r"|\bOPENAI_[A-Z_]+|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b"
@@ -89,10 +88,6 @@ class FileContext:
         if line.isascii():
             return row + 1, byte_column + 1
         return row + 1, len(line.encode("utf-8")[:byte_column].decode("utf-8", "replace")) + 1
-
-    def wants(self, builtin: str) -> bool:
-        rule = self.rules.by_builtin.get(builtin)
-        return rule is not None and self.kind in rule.languages
 
     def emit(
         self,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sora_migrate.analyse.calls import check_batch, rate_unresolved
 from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.js_modules import exported_client
 from sora_migrate.analyse.matchers import match_video_path, scan_span, string_content
@@ -22,7 +23,6 @@ from sora_migrate.analyse.treesitter import (
     text_of,
     walk,
 )
-from sora_migrate.analyse.unresolved import rate_unresolved
 from sora_migrate.findings import Confidence
 
 if TYPE_CHECKING:
@@ -376,7 +376,7 @@ def _check_call(ctx: FileContext, bindings: _Bindings, call: Node, handled: set[
         return
     method = text_of(prop)
     if method == "create" and _property_name(resource) == "batches":
-        _check_batch(ctx, call, handled)
+        check_batch(ctx, call, _object_argument(call).get("endpoint"), handled)
         return
     if method not in VIDEO_METHODS:
         return
@@ -431,15 +431,6 @@ def _literal_args(call: Node) -> dict[str, object]:
         elif key in READABLE_ARGS and value.type == "number":
             args[key] = text_of(value)
     return args
-
-
-def _check_batch(ctx: FileContext, call: Node, handled: set[int]) -> None:
-    endpoint = _object_argument(call).get("endpoint")
-    if endpoint is None or endpoint.type != "string":
-        return
-    if string_content(text_of(endpoint)).startswith("/v1/videos"):
-        handled.add(endpoint.start_byte)
-        ctx.emit_node("batch-endpoint", HIGH, call, "batch of /v1/videos requests")
 
 
 def _check_env(ctx: FileContext, node: Node) -> None:

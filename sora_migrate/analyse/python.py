@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sora_migrate.analyse.calls import check_batch, rate_unresolved
 from sora_migrate.analyse.context import FileContext
 from sora_migrate.analyse.matchers import (
     MODEL_ID,
@@ -32,7 +33,6 @@ from sora_migrate.analyse.treesitter import (
     parse,
     text_of,
 )
-from sora_migrate.analyse.unresolved import rate_unresolved
 from sora_migrate.findings import Confidence
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def _check_call(
         return
     method = text_of(method_node)
     if method == "create" and _attribute_name(resource) == "batches":
-        _check_batch(ctx, call, handled)
+        check_batch(ctx, call, _kwargs(call).get("endpoint"), handled)
         return
     if method not in VIDEO_METHODS:
         return
@@ -211,15 +211,6 @@ def _literal_args(call: Node) -> dict[str, Any]:
         elif value.type == "integer":
             args[name] = int(text_of(value), 0)
     return args
-
-
-def _check_batch(ctx: FileContext, call: Node, handled: set[int]) -> None:
-    endpoint = _kwargs(call).get("endpoint")
-    if endpoint is None or endpoint.type != "string":
-        return
-    if string_content(text_of(endpoint)).startswith("/v1/videos"):
-        handled.add(endpoint.start_byte)
-        ctx.emit_node("batch-endpoint", HIGH, call, "batch of /v1/videos requests")
 
 
 def _attribute_name(node: Node) -> str | None:

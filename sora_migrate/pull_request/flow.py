@@ -101,8 +101,9 @@ def _rewrite_and_commit(
     target = (
         worktree / plan.path.resolve().relative_to(top) if plan.path.resolve() != top else worktree
     )
-    before = run_scan([target], ScanOptions(jobs=1))
     report = rewrite_paths([target], shim_module=plan.shim_module, write=True, force=True)
+    assert report.inventory is not None
+    before = report.inventory
     after = run_scan([target], ScanOptions(jobs=1))
     body = render_body(before, after, report, site_costs(report.rewritten))
     subject = title(report)

@@ -7,7 +7,10 @@ flow, so they are small frozen dataclasses with no libcst objects inside.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from sora_migrate.findings import ScanResult
 
 SiteOutcome = Literal["rewritten", "manual"]
 FileStatus = Literal["changed", "unchanged", "skipped", "failed"]
@@ -49,6 +52,7 @@ class RewriteReport:
 
     files: list[FileOutcome] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
+    inventory: ScanResult | None = None  # the scan the rewrite started from (before any write)
 
     @property
     def rewritten(self) -> list[Site]:

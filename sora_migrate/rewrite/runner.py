@@ -44,7 +44,7 @@ def rewrite_paths(
             if finding.rule_id in ACTIONABLE and finding.path.endswith(REWRITABLE_SUFFIXES)
         }
     )
-    report = RewriteReport()
+    report = RewriteReport(inventory=scan)
     for skipped in scan.skipped:
         if skipped.path.endswith(REWRITABLE_SUFFIXES):
             report.files.append(FileOutcome(skipped.path, "skipped", skipped.reason))

@@ -1,6 +1,7 @@
-"""How sure a `videos` call is when its receiver does not resolve to an OpenAI client.
+"""What the Python and JavaScript analysers share about calls.
 
-Shared by the Python and JavaScript analysers: a Sora-only method name is `medium` anywhere;
+`rate_unresolved`: how sure a `videos` call is when its receiver does not resolve to an OpenAI
+client. A Sora-only method name is `medium` anywhere;
 a generic one (`create`, `list`) counts only in a file that talks to OpenAI and only when the
 arguments fit the Sora signature, `medium` when the receiver's name looks like an OpenAI
 client and `low` otherwise. Receivers named after another video vendor never count.
@@ -9,9 +10,15 @@ client and `low` otherwise. Receivers named after another video vendor never cou
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from sora_migrate.analyse.context import FileContext
+from sora_migrate.analyse.matchers import string_content
+from sora_migrate.analyse.treesitter import text_of
 from sora_migrate.findings import Confidence
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
 
 CLIENT_LIKE = re.compile(r"client|openai|oai|sora", re.IGNORECASE)
 OTHER_VENDOR = re.compile(r"vimeo|mux|youtube|apivideo|api_video|synthesia|kling|wistia", re.I)
@@ -30,3 +37,13 @@ def rate_unresolved(
     if CLIENT_LIKE.search(receiver):
         return Confidence.MEDIUM, f"receiver `{receiver}` not resolved, file uses OpenAI"
     return Confidence.LOW, f"receiver `{receiver}` not resolved"
+
+
+def check_batch(ctx: FileContext, call: Node, endpoint: Node | None, handled: set[int]) -> None:
+    """`batches.create(endpoint="/v1/videos")`: report the call, and mark the string handled so
+    it is not reported again as a raw endpoint."""
+    if endpoint is None or endpoint.type != "string":
+        return
+    if string_content(text_of(endpoint)).startswith("/v1/videos"):
+        handled.add(endpoint.start_byte)
+        ctx.emit_node("batch-endpoint", Confidence.HIGH, call, "batch of /v1/videos requests")
