@@ -11,6 +11,7 @@ app = typer.Typer(
     help="Find, gate and rewrite OpenAI Sora video API usage.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

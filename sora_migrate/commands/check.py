@@ -32,7 +32,7 @@ CHECK_HELP = (
     "(the output lists them); 2 on a usage error, a bad config or baseline, or when nothing "
     "could be scanned. Low-confidence findings are shown but never fail the gate unless "
     "--min-confidence low.\n\n"
-    "Settings come from .sora-migrate.toml or \\[tool.sora-migrate] in pyproject.toml; "
+    "Settings come from .sora-migrate.toml or [tool.sora-migrate] in pyproject.toml; "
     "flags win."
 )
 

@@ -24,7 +24,7 @@ SCAN_HELP = (
     "config or rule file, or when nothing could be scanned. Use `sora-migrate check` to fail "
     "a build on findings.\n\n"
     "Include/exclude globs, rules and rule directories also come from .sora-migrate.toml or "
-    "\\[tool.sora-migrate] in pyproject.toml; flags win."
+    "[tool.sora-migrate] in pyproject.toml; flags win."
 )
 
 
