@@ -81,9 +81,9 @@ DOCKERFILES = frozenset({"dockerfile", "containerfile"})
 ENV_NAMES = frozenset({"env.example", "env.sample", "env.template", "example.env", "sample.env"})
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    """A file to read: absolute path, POSIX path relative to the root, and kind."""
+class SourceFile(NamedTuple):
+    """A file to read: absolute path, POSIX path relative to the root, and kind (a tuple: the
+    walk makes one per file)."""
 
     path: str
     rel: str
@@ -255,7 +255,8 @@ class Walker:
     def _rel(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         if path.startswith(prefix):
-            return path[len(prefix) :].replace(os.sep, "/")
+            rel = path[len(prefix) :]
+            return rel if os.sep == "/" else rel.replace(os.sep, "/")
         try:
             return Path(path).resolve().relative_to(self.root).as_posix()
         except (ValueError, OSError):
@@ -325,7 +326,9 @@ def _compile_gitignore(text: str) -> IgnoreRules:
 
 def _ignored(specs: list[tuple[str, IgnoreRules]], path: str, is_dir: bool) -> bool:
     for base, spec in specs:
-        rel = path[len(base) + 1 :].replace(os.sep, "/")
+        rel = path[len(base) + 1 :]
+        if os.sep != "/":
+            rel = rel.replace(os.sep, "/")
         if spec.match_file(rel + "/" if is_dir else rel):
             return True
     return False

@@ -30,6 +30,7 @@ BATCH_SIZE = 256
 IN_PROCESS_LIMIT = 400
 TASKS_PER_JOB = 16
 BINARY_PROBE = 8192
+FIRST_READ = 64 * 1024
 
 
 @dataclass
@@ -115,14 +116,18 @@ class FileAnalyser:
 
 
 def read_capped(path: str, max_bytes: int) -> bytes | None:
-    """The file's bytes, or None when it is larger than `max_bytes`. Raw os.read with the size
-    from fstat: a buffered `open().read(limit)` allocates `limit` bytes per file."""
+    """The file's bytes, or None when it is larger than `max_bytes`. Raw os.read: one read
+    covers most source files (a short read of a regular file is its end), and only a longer
+    file costs an fstat, for its size (a buffered `open().read(limit)` allocates `limit`)."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
+        data = os.read(descriptor, FIRST_READ)
+        if len(data) < FIRST_READ:
+            return None if len(data) > max_bytes else data
         size = os.fstat(descriptor).st_size
         if size > max_bytes:
             return None
-        data = os.read(descriptor, size + 1)
+        data += os.read(descriptor, size + 1 - len(data))
     finally:
         os.close(descriptor)
     return None if len(data) > max_bytes else data

@@ -10,7 +10,7 @@ import pytest
 from sora_migrate.discover import file_kind
 from sora_migrate.errors import UserError
 from sora_migrate.options import ScanOptions
-from sora_migrate.scan import run_scan
+from sora_migrate.scan import FIRST_READ, read_capped, run_scan
 
 SORA_LINE = 'MODEL = "sora-2"\n'
 
@@ -93,6 +93,23 @@ def test_binary_and_huge_files_are_counted_not_scanned(tmp_path: Path) -> None:
     assert result.files_too_large == 1
     assert [item.path for item in result.skipped] == ["big.py"]
     assert "larger than 1000 bytes" in result.skipped[0].reason
+
+
+@pytest.mark.parametrize("size", [0, 1, FIRST_READ - 1, FIRST_READ, FIRST_READ + 1, 200_000])
+@pytest.mark.parametrize("limit", [FIRST_READ - 1, FIRST_READ, 100_000, 8 * 1024 * 1024])
+def test_read_capped_returns_whole_files_up_to_the_limit(
+    tmp_path: Path, size: int, limit: int
+) -> None:
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path = tmp_path / "file.json"
+    path.write_bytes(data)
+    assert read_capped(str(path), limit) == (data if size <= limit else None)
+
+
+def test_a_sora_reference_past_the_first_read_is_found(tmp_path: Path) -> None:
+    (tmp_path / "long.py").write_text("x = 1\n" * 20_000 + SORA_LINE)
+    result = run_scan([tmp_path], ScanOptions(jobs=1))
+    assert [(f.path, f.line) for f in result.findings] == [("long.py", 20_001)]
 
 
 def test_invalid_utf8_is_listed_with_its_reason(tmp_path: Path) -> None:

@@ -241,7 +241,7 @@ def _line_of(ctx: FileContext, span: Span) -> str:
 
 def match_doc_mentions(ctx: FileContext, span: Span) -> None:
     """Sora named in a comment, docstring or prose: worth a look, never a gate failure."""
-    if NOT_OPENAI_SORA.search(span.text):
+    if SORA_WORD.search(span.text) is None or NOT_OPENAI_SORA.search(span.text):
         return  # another project's Sora
     # this tool's own comments (`# sora-migrate: ...` TODOs, notes, ignores) mention Sora too
     own = span.text.find("sora-migrate:")
