@@ -340,5 +340,6 @@ def _reason(error: OSError, path: str | None = None) -> str:
         if error.errno == errno.ELOOP:
             return "symbolic link loop"
         if error.errno == errno.ENOENT:
-            return f"broken symbolic link to {os.readlink(path)}"
+            target = os.readlink(path)  # quoted when it holds a newline or other control
+            return f"broken symbolic link to {target if target.isprintable() else repr(target)}"
     return error.strerror or str(error)

@@ -126,12 +126,14 @@ def test_symlink_loops_and_broken_links_do_not_hang(tmp_path: Path) -> None:
     os.symlink(tmp_path, tmp_path / "real" / "loop")
     os.symlink("missing.py", tmp_path / "gone.py")
     os.symlink("self.py", tmp_path / "self.py")
+    os.symlink("docs/README.md\n", tmp_path / "README.md")  # a target with a newline in it
     result = run_scan([tmp_path], ScanOptions(jobs=1))
     assert {f.path for f in result.findings} == {"real/a.py"}
     reasons = {s.path: s.reason for s in result.skipped}
     assert reasons == {
         "gone.py": "broken symbolic link to missing.py",
         "self.py": "symbolic link loop",
+        "README.md": "broken symbolic link to 'docs/README.md\\n'",
     }
 
 
