@@ -10,7 +10,9 @@ over a lower-cased copy rule out almost every file, then the exact anchors are c
 when its text shows a shape the analysers could report (`weak_file_is_candidate`): a Sora-only
 method on `.videos`, the resource kept in a variable, `/v1/videos`; a generic method
 (`playlist.videos.create(`) only when the receiver is imported or the file names OpenAI, since
-only then can the analysers resolve it; a `/videos` path only next to the OpenAI host.
+only then can the analysers resolve it; a `/videos` path only next to the OpenAI host. Likewise
+a file that imports from `openai.types` is parsed only when it names a video type, since the
+SDK's other types (chat, responses, files) are no Sora dependency.
 """
 
 from __future__ import annotations
@@ -24,12 +26,15 @@ STRONG: tuple[bytes, ...] = (
     b"Sora",
     b"SORA",
     b"OPENAI_VIDEO",
-    b"openai.types",
     b"video.completed",
     b"video.failed",
 )
 WEAK: tuple[bytes, ...] = (b"videos", b"Videos")
-NEEDLES: tuple[bytes, ...] = STRONG + WEAK
+TYPES = b"openai.types"
+NEEDLES: tuple[bytes, ...] = (*STRONG, *WEAK, TYPES)
+# What a file importing from `openai.types` must also hold for one of its imports to be a Sora
+# type: `openai.types.video...` modules, `Video*` names, `ImageInputReferenceParam`.
+VIDEO_TYPE_WORDS = (b"openai.types.video", b"Video", b"ImageInputReferenceParam")
 BROAD: tuple[bytes, ...] = (b"sora", b"video", b"openai.types")
 _SORA_ONLY = (
     rb"create_and_poll|createAndPoll|download_content|downloadContent|remix|create_character"
@@ -54,7 +59,15 @@ def python_search(data: bytes) -> bool:
         return False
     if any(needle in data for needle in STRONG):
         return True
-    return any(needle in data for needle in WEAK) and weak_file_is_candidate(data)
+    return conditional_candidate(data, any(needle in data for needle in WEAK), TYPES in data)
+
+
+def conditional_candidate(data: bytes, weak: bool, types: bool) -> bool:
+    """For a file without a strong anchor: does its `videos` or its `openai.types` import
+    give an analyser something to report?"""
+    if types and any(word in data for word in VIDEO_TYPE_WORDS):
+        return True
+    return weak and weak_file_is_candidate(data)
 
 
 def weak_file_is_candidate(data: bytes) -> bool:
@@ -115,19 +128,19 @@ class Prefilter:
     def _hyperscan_search(self, data: bytes) -> bool:
         import hyperscan
 
-        weak: list[bool] = []
+        found: set[bytes] = set()
         try:
-            self.database.scan(data, match_event_handler=_on_match, context=weak)
+            self.database.scan(data, match_event_handler=_on_match, context=found)
         except hyperscan.ScanTerminated:
             return True
-        return bool(weak) and weak_file_is_candidate(data)
+        return conditional_candidate(data, b"videos" in found, TYPES in found)
 
 
-def _on_match(needle: int, _start: int, _end: int, _flags: int, weak: list[bool]) -> bool:
-    """hyperscan callback: a strong anchor ends the scan; a weak one is only noted."""
+def _on_match(needle: int, _start: int, _end: int, _flags: int, found: set[bytes]) -> bool:
+    """hyperscan callback: a strong anchor ends the scan; any other is only noted."""
     if needle < len(STRONG):
         return True
-    weak.append(True)
+    found.add(TYPES if NEEDLES[needle] == TYPES else b"videos")
     return False
 
 

@@ -55,6 +55,32 @@ def test_videos_as_a_plain_word_is_dropped(prefilter: Prefilter, text: bytes) ->
 
 @pytest.mark.parametrize(
     "text",
+    [
+        b"from openai.types import VideoCreateParams\n",
+        b"from openai.types import (\n    ChatCompletion,\n    ImageInputReferenceParam,\n)\n",
+        b"import openai.types.video_create_params as params\n",
+        b"from openai.types import Batch\nclient.videos.create(prompt=p)\n",
+    ],
+)
+def test_an_openai_types_import_of_a_video_type_makes_a_candidate(
+    prefilter: Prefilter, text: bytes
+) -> None:
+    assert prefilter.is_candidate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        b"from openai.types import ChatCompletion\n",
+        b"from openai.types.beta import Assistant\nfrom openai.types.chat import completion\n",
+    ],
+)
+def test_openai_types_imports_of_other_types_are_dropped(prefilter: Prefilter, text: bytes) -> None:
+    assert not prefilter.is_candidate(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     [b"", b"import os\n", b"VIDEO_CODEC = 'h264'\n", b"sOrA mixed case\n", b"a video file\n"],
 )
 def test_files_without_needles_are_dropped(prefilter: Prefilter, text: bytes) -> None:
