@@ -17,8 +17,7 @@ from sora_migrate.analyse.js_modules import exported_client
 from sora_migrate.analyse.matchers import match_video_path, scan_span, string_content
 from sora_migrate.analyse.treesitter import (
     captures,
-    mentions_needle,
-    outermost,
+    needle_nodes,
     parse,
     text_of,
     walk,
@@ -53,12 +52,6 @@ RESOLUTION_WORDS = ("videos", "batches", "openai")
 SITES_QUERY = """
 (call_expression function: (member_expression)) @call
 
-(comment) @comment
-
-(string) @string
-
-(template_string) @string
-
 (import_statement) @import
 
 (variable_declarator) @declaration
@@ -81,6 +74,7 @@ SITES_QUERY = """
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "all", "use", "route"})
 ROUTERS = frozenset({"app", "router", "server", "fastify", "api", "routes", "hono"})
 FUNCTION_NODES = frozenset({"arrow_function", "function_expression", "function", "identifier"})
+TEXT_NODES = frozenset({"comment", "string", "template_string"})
 
 
 def analyse_javascript(ctx: FileContext, grammar: str) -> None:
@@ -94,11 +88,12 @@ def analyse_javascript(ctx: FileContext, grammar: str) -> None:
             _check_call(ctx, bindings, call, handled)
     for member in nodes.get("env", []):
         _check_env(ctx, member)
-    for comment in nodes.get("comment", []):
-        if mentions_needle(comment):
+    texts = needle_nodes(root, TEXT_NODES)
+    for comment in texts:
+        if comment.type == "comment":
             scan_span(ctx, ctx.node_span(comment, "comment"))
-    for string in outermost(nodes.get("string", [])):
-        if string.start_byte in handled or not mentions_needle(string):
+    for string in texts:
+        if string.type == "comment" or string.start_byte in handled:
             continue
         span = ctx.node_span(string, "string")
         scan_span(ctx, span)

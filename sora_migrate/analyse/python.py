@@ -28,8 +28,7 @@ from sora_migrate.analyse.python_bindings import (
 )
 from sora_migrate.analyse.treesitter import (
     captures,
-    mentions_needle,
-    outermost,
+    needle_nodes,
     parse,
     text_of,
 )
@@ -62,11 +61,8 @@ SORA_ONLY_METHODS = frozenset(
 RESPONSE_WRAPPERS = frozenset({"with_raw_response", "with_streaming_response"})
 READABLE_ARGS = ("model", "seconds", "size", "prompt")
 RESOLUTION_WORDS = ("videos", "batches", "openai")
-SITES_QUERY = """
-(call function: (attribute)) @call
-(comment) @comment
-(string) @string
-"""
+CALLS_QUERY = "(call function: (attribute)) @call"
+TEXT_NODES = frozenset({"comment", "string"})
 
 
 def analyse_python(ctx: FileContext, resolver: ModuleResolver | None = None) -> None:
@@ -78,19 +74,19 @@ def analyse_python(ctx: FileContext, resolver: ModuleResolver | None = None) -> 
 def analyse_python_tree(ctx: FileContext, root: Node, resolver: ModuleResolver | None) -> None:
     """Run both passes over a parsed module (also used for notebook cells). A module with no
     `videos` / `batches` call and no `openai` import has nothing for pass 1 to resolve."""
-    nodes = captures("python", SITES_QUERY, root)
     handled: set[int] = set()
     if any(word in ctx.text for word in RESOLUTION_WORDS):
         bindings = collect_bindings(root, resolver)
         for statement in bindings.type_imports:
             ctx.emit_node("sdk-type-import", HIGH, statement)
-        for call in nodes.get("call", []):
+        for call in captures("python", CALLS_QUERY, root).get("call", []):
             _check_call(ctx, bindings, resolver, call, handled)
-    for comment in nodes.get("comment", []):
-        if mentions_needle(comment):
+    texts = needle_nodes(root, TEXT_NODES)
+    for comment in texts:
+        if comment.type == "comment":
             scan_span(ctx, ctx.node_span(comment, "comment"))
-    for string in outermost(nodes.get("string", [])):
-        if string.start_byte in handled or not mentions_needle(string):
+    for string in texts:
+        if string.type != "string" or string.start_byte in handled:
             continue
         span = ctx.node_span(string, _string_kind(string))
         scan_span(ctx, span)

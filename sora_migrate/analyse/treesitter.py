@@ -73,19 +73,25 @@ def json_member(node: Node | None, key: str) -> Node | None:
     return None
 
 
-def mentions_needle(node: Node) -> bool:
-    """Cheap check before a node becomes a Span: does its text hold any Sora needle at all?"""
-    lowered = (node.text or b"").lower()
-    return b"sora" in lowered or b"video" in lowered
+NEEDLE = re.compile(rb"sora|video")
 
 
-def outermost(nodes: list[Node]) -> list[Node]:
-    """Drop nodes nested inside an earlier node of the list (a string inside an f-string)."""
-    kept: list[Node] = []
-    for node in nodes:
-        if not kept or node.start_byte >= kept[-1].end_byte:
-            kept.append(node)
-    return kept
+def needle_nodes(root: Node, types: frozenset[str]) -> list[Node]:
+    """The outermost nodes of `types` (strings, comments, scalars) whose text holds a Sora needle
+    (`sora` or `video` in any case), in source order. Found from each needle's offset, climbing
+    from the smallest node around it, so a file's thousands of other strings are never visited."""
+    found: dict[int, Node] = {}
+    base = root.start_byte
+    for match in NEEDLE.finditer((root.text or b"").lower()):
+        node: Node | None = root.descendant_for_byte_range(base + match.start(), base + match.end())
+        outer = None
+        while node is not None:
+            if node.type in types:
+                outer = node
+            node = node.parent
+        if outer is not None:
+            found.setdefault(outer.start_byte, outer)
+    return [found[start] for start in sorted(found)]
 
 
 def parse(language: str, source: bytes) -> Tree:
