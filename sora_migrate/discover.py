@@ -76,6 +76,7 @@ SUFFIX_KINDS = {
     ".properties": "config",
     ".dockerfile": "dockerfile",
 }
+VENV_MARKER = "pyvenv.cfg"  # a folder that holds it is a virtualenv, never walked into
 GROUP = re.compile(r"\(\?P<\w+>")
 DOCKERFILES = frozenset({"dockerfile", "containerfile"})
 ENV_NAMES = frozenset({"env.example", "env.sample", "env.template", "example.env", "sample.env"})
@@ -91,10 +92,12 @@ class SourceFile(NamedTuple):
 
 
 class DirTask(NamedTuple):
-    """A folder still to walk, with the .gitignore rules of the folders above it."""
+    """A folder still to walk, with the .gitignore rules of the folders above it; `entered`
+    when the walk reached it from its parent (a folder named on the command line is not)."""
 
     directory: str
     specs: list[tuple[str, IgnoreRules]]
+    entered: bool = False
 
 
 @dataclass
@@ -186,21 +189,25 @@ class Walker:
 
     def _visit(self, task: DirTask, files: list[SourceFile]) -> list[DirTask]:
         """List one folder: its files are appended to `files`, its subfolders returned."""
-        current, active = task
-        local = _read_gitignore(current)
-        if local is not None:
-            active = [*active, (current, local)]
+        current, active, entered = task
         try:
             with os.scandir(current) as listing:
                 entries = list(listing)
         except OSError as error:
             self.walk.skipped.append(SkippedFile(self._rel(current), _reason(error)))
             return []
+        # the listing says whether there is a .gitignore to read or a virtualenv to leave
+        names = {entry.name for entry in entries}
+        if entered and VENV_MARKER in names:
+            return []
+        local = _read_gitignore(current) if ".gitignore" in names else None
+        if local is not None:
+            active = [*active, (current, local)]
         subdirs = []
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                if self._enter(entry, active):
-                    subdirs.append(DirTask(entry.path, active))
+                if entry.name not in EXCLUDED_DIRS and not _ignored(active, entry.path, True):
+                    subdirs.append(DirTask(entry.path, active, True))
                 continue
             kind = file_kind(entry.name)
             if kind is None or _ignored(active, entry.path, False):
@@ -214,12 +221,6 @@ class Walker:
         if not path.exists() and not path.is_symlink():
             raise UserError(f"{path}: no such file or directory")
         return self._file(str(path.absolute()), path.name)
-
-    def _enter(self, entry: os.DirEntry[str], active: list[tuple[str, IgnoreRules]]) -> bool:
-        """Whether to walk into a directory: not built-in excluded, ignored or a virtualenv."""
-        if entry.name in EXCLUDED_DIRS or _ignored(active, entry.path, True):
-            return False
-        return not os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
 
     def _entry(self, entry: os.DirEntry[str], kind: str) -> SourceFile | None:
         """A walked file: regular files cost no system call; links are resolved and checked."""

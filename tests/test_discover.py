@@ -69,6 +69,21 @@ def test_gitignore_and_builtin_excludes_are_respected(tmp_path: Path) -> None:
     assert _paths(tmp_path) == {"keep.py"}
 
 
+def test_a_virtualenv_named_on_the_command_line_is_scanned(tmp_path: Path) -> None:
+    (tmp_path / "pyvenv.cfg").write_text("home = /usr\n")
+    (tmp_path / "tool.py").write_text(SORA_LINE)
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "pyvenv.cfg").write_text("home = /usr\n")
+    (tmp_path / "nested" / "inner.py").write_text(SORA_LINE)
+    assert _paths(tmp_path) == {"tool.py"}
+
+
+def test_a_gitignore_that_is_a_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / ".gitignore").mkdir()
+    (tmp_path / "app.py").write_text(SORA_LINE)
+    assert _paths(tmp_path) == {"app.py"}
+
+
 def test_nested_gitignore_applies_below_its_folder(tmp_path: Path) -> None:
     (tmp_path / "pkg").mkdir()
     (tmp_path / "pkg" / ".gitignore").write_text("skip.py\n")
