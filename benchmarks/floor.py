@@ -10,7 +10,7 @@ scan's default: one per CPU), one warm-up and R timed runs, median:
 - walk: listing the tree (`Walker.plan` / `walk_tree`, .gitignore and excludes applied);
 - read: reading every listed file once (`read_capped`);
 - prefilter: the byte search on every file, over and above reading it;
-- parse: a tree-sitter parse of each candidate file, nothing else;
+- parse: reading each candidate file again and parsing it with tree-sitter, nothing else;
 - analyse: the analysers on each candidate file, over and above parsing it.
 
 The floor is start-up + read + parse: every file must be read once and every candidate parsed
@@ -36,31 +36,30 @@ from typing import Any
 
 from bench import RG_PATTERN, scanner_command
 
+from sora_migrate.analyse.treesitter import grammar_for, parse
 from sora_migrate.discover import SourceFile, Walker
+from sora_migrate.options import ScanOptions
 from sora_migrate.prefilter import Prefilter
 from sora_migrate.rulepack import load_rules
 from sora_migrate.scan import FileAnalyser, read_capped
 
-MAX_BYTES = 8 * 1024 * 1024
-GRAMMARS = {".py": "python", ".pyi": "python", ".js": "javascript", ".mjs": "javascript"}
-GRAMMARS |= {".cjs": "javascript", ".jsx": "javascript", ".ts": "typescript", ".tsx": "tsx"}
-GRAMMARS |= {".mts": "typescript", ".cts": "typescript", ".yml": "yaml", ".yaml": "yaml"}
-GRAMMARS |= {".json": "json"}
+MAX_BYTES = ScanOptions().max_file_bytes
 
-_ROOT = Path()
+_WALKER: Walker | None = None
 _PREFILTER: Prefilter | None = None
 _ANALYSER: FileAnalyser | None = None
 
 
 def _setup(root: Path) -> None:
-    global _ROOT, _PREFILTER, _ANALYSER
-    _ROOT = root
+    global _WALKER, _PREFILTER, _ANALYSER
+    _WALKER = Walker(root)
     _PREFILTER = Prefilter()
     _ANALYSER = FileAnalyser(root, load_rules(()), MAX_BYTES)
 
 
 def _walk(task: Any) -> int:
-    return sum(1 for _ in Walker(_ROOT).walk_tree(task))
+    assert _WALKER is not None
+    return sum(1 for _ in _WALKER.walk_tree(task))
 
 
 def _read(paths: list[str]) -> int:
@@ -72,15 +71,13 @@ def _read_prefilter(paths: list[str]) -> int:
     return sum(_PREFILTER.is_candidate(read_capped(path, MAX_BYTES) or b"") for path in paths)
 
 
-def _parse(paths: list[str]) -> int:
-    from sora_migrate.analyse.treesitter import parse
-
-    for path in paths:
-        grammar = GRAMMARS.get(os.path.splitext(path)[1].lower())
-        data = read_capped(path, MAX_BYTES) or b""
+def _parse(files: list[SourceFile]) -> int:
+    for source in files:
+        grammar = grammar_for(source.kind, os.path.splitext(source.path)[1].lower())
+        data = read_capped(source.path, MAX_BYTES) or b""
         if grammar is not None:
             parse(grammar, data)
-    return len(paths)
+    return len(files)
 
 
 def _analyse(files: list[SourceFile]) -> int:
@@ -141,8 +138,7 @@ def measure(root: Path, runs: int, jobs: int) -> dict[str, Any]:
         report["walk"] = phase(_walk, tasks)
         report["read"] = phase(_read, _chunks(paths, jobs * 16))
         report["prefilter"] = phase(_read_prefilter, _chunks(paths, jobs * 16)) - report["read"]
-        candidate_paths = [source.path for source in candidates]
-        report["parse"] = phase(_parse, _chunks(candidate_paths, jobs * 4))
+        report["parse"] = phase(_parse, _chunks(candidates, jobs * 4))
         report["analyse"] = phase(_analyse, _chunks(candidates, jobs * 4)) - report["parse"]
     report["floor"] = report["startup"] + report["read"] + report["parse"]
     rg = shutil.which("rg")

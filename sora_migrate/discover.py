@@ -256,8 +256,7 @@ class Walker:
     def _rel(self, path: str) -> str:
         prefix = str(self.root) + os.sep
         if path.startswith(prefix):
-            rel = path[len(prefix) :]
-            return rel if os.sep == "/" else rel.replace(os.sep, "/")
+            return path[len(prefix) :].replace(os.sep, "/")
         try:
             return Path(path).resolve().relative_to(self.root).as_posix()
         except (ValueError, OSError):
@@ -327,9 +326,7 @@ def _compile_gitignore(text: str) -> IgnoreRules:
 
 def _ignored(specs: list[tuple[str, IgnoreRules]], path: str, is_dir: bool) -> bool:
     for base, spec in specs:
-        rel = path[len(base) + 1 :]
-        if os.sep != "/":
-            rel = rel.replace(os.sep, "/")
+        rel = path[len(base) + 1 :].replace(os.sep, "/")
         if spec.match_file(rel + "/" if is_dir else rel):
             return True
     return False

@@ -133,14 +133,14 @@ class Prefilter:
             self.database.scan(data, match_event_handler=_on_match, context=found)
         except hyperscan.ScanTerminated:
             return True
-        return conditional_candidate(data, b"videos" in found, TYPES in found)
+        return conditional_candidate(data, not found.isdisjoint(WEAK), TYPES in found)
 
 
 def _on_match(needle: int, _start: int, _end: int, _flags: int, found: set[bytes]) -> bool:
     """hyperscan callback: a strong anchor ends the scan; any other is only noted."""
     if needle < len(STRONG):
         return True
-    found.add(TYPES if NEEDLES[needle] == TYPES else b"videos")
+    found.add(NEEDLES[needle])
     return False
 
 

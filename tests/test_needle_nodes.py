@@ -8,19 +8,25 @@ from pathlib import Path
 import pytest
 
 from sora_migrate.analyse import javascript, python, structured
-from sora_migrate.analyse.treesitter import needle_nodes, parse, walk
+from sora_migrate.analyse.treesitter import grammar_for, needle_nodes, parse, walk
+from sora_migrate.discover import file_kind
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-GRAMMARS = {".py": "python", ".ts": "typescript", ".cjs": "javascript", ".jsx": "javascript"}
-GRAMMARS |= {".yml": "yaml", ".yaml": "yaml", ".json": "json"}
+
+
+def _grammar(path: Path) -> str | None:
+    return grammar_for(file_kind(path.name) or "", path.suffix)
+
+
 TYPES = {
     "python": python.TEXT_NODES,
     "javascript": javascript.TEXT_NODES,
     "typescript": javascript.TEXT_NODES,
+    "tsx": javascript.TEXT_NODES,
     "yaml": frozenset(structured.YAML_KINDS),
     "json": frozenset(structured.JSON_KINDS),
 }
-SOURCES = sorted(p for p in FIXTURES.rglob("*") if p.suffix in GRAMMARS and p.is_file())
+SOURCES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and _grammar(p) in TYPES)
 
 
 def _by_walking(source: bytes, grammar: str) -> list[tuple[int, int, str]]:
@@ -37,7 +43,8 @@ def _by_walking(source: bytes, grammar: str) -> list[tuple[int, int, str]]:
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.relative_to(FIXTURES).as_posix())
 def test_matches_a_full_walk_on_every_fixture(path: Path) -> None:
-    grammar = GRAMMARS[path.suffix]
+    grammar = _grammar(path)
+    assert grammar is not None
     source = path.read_bytes()
     nodes = needle_nodes(parse(grammar, source).root_node, TYPES[grammar])
     assert [(n.start_byte, n.end_byte, n.type) for n in nodes] == _by_walking(source, grammar)

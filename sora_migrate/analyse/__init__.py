@@ -9,16 +9,15 @@ from sora_migrate.analyse.python_bindings import ModuleResolver
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
     """Run the analyser for `ctx.kind`, then the user's regex rules."""
     from sora_migrate.analyse import javascript, lines, notebook, prose, python, structured
+    from sora_migrate.analyse.treesitter import grammar_for
 
     kind = ctx.kind
     if kind == "python":
         python.analyse_python(ctx, resolver)
     elif kind == "notebook":
         notebook.analyse_notebook(ctx, resolver)
-    elif kind == "javascript":
-        javascript.analyse_javascript(ctx, "javascript")
-    elif kind == "typescript":
-        javascript.analyse_javascript(ctx, "tsx" if suffix == ".tsx" else "typescript")
+    elif kind in ("javascript", "typescript"):
+        javascript.analyse_javascript(ctx, grammar_for(kind, suffix) or kind)
     elif kind == "yaml":
         structured.analyse_yaml(ctx)
     elif kind == "json":

@@ -88,17 +88,14 @@ def analyse_javascript(ctx: FileContext, grammar: str) -> None:
             _check_call(ctx, bindings, call, handled)
     for member in nodes.get("env", []):
         _check_env(ctx, member)
-    texts = needle_nodes(root, TEXT_NODES)
-    for comment in texts:
-        if comment.type == "comment":
-            scan_span(ctx, ctx.node_span(comment, "comment"))
-    for string in texts:
-        if string.type == "comment" or string.start_byte in handled:
-            continue
-        span = ctx.node_span(string, "string")
-        scan_span(ctx, span)
-        if not _is_route(string):
-            match_video_path(ctx, span)
+    for node in needle_nodes(root, TEXT_NODES):
+        if node.type == "comment":
+            scan_span(ctx, ctx.node_span(node, "comment"))
+        elif node.start_byte not in handled:
+            span = ctx.node_span(node, "string")
+            scan_span(ctx, span)
+            if not _is_route(node):
+                match_video_path(ctx, span)
 
 
 @dataclass

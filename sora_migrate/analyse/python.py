@@ -81,17 +81,14 @@ def analyse_python_tree(ctx: FileContext, root: Node, resolver: ModuleResolver |
             ctx.emit_node("sdk-type-import", HIGH, statement)
         for call in captures("python", CALLS_QUERY, root).get("call", []):
             _check_call(ctx, bindings, resolver, call, handled)
-    texts = needle_nodes(root, TEXT_NODES)
-    for comment in texts:
-        if comment.type == "comment":
-            scan_span(ctx, ctx.node_span(comment, "comment"))
-    for string in texts:
-        if string.type != "string" or string.start_byte in handled:
-            continue
-        span = ctx.node_span(string, _string_kind(string))
-        scan_span(ctx, span)
-        if span.kind == "string" and not _in_decorator(string):
-            match_video_path(ctx, span)
+    for node in needle_nodes(root, TEXT_NODES):
+        if node.type == "comment":
+            scan_span(ctx, ctx.node_span(node, "comment"))
+        elif node.start_byte not in handled:
+            span = ctx.node_span(node, _string_kind(node))
+            scan_span(ctx, span)
+            if span.kind == "string" and not _in_decorator(node):
+                match_video_path(ctx, span)
 
 
 def _in_decorator(node: Node) -> bool:

@@ -28,5 +28,5 @@ def analyse_json(ctx: FileContext) -> None:
 
 def _scan(ctx: FileContext, language: str, kinds: dict[str, str]) -> None:
     root = parse(language, ctx.text.encode("utf-8")).root_node
-    for node in needle_nodes(root, frozenset(kinds)):
+    for node in needle_nodes(root, kinds):
         scan_span(ctx, ctx.node_span(node, kinds[node.type]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -76,7 +76,14 @@ def json_member(node: Node | None, key: str) -> Node | None:
 NEEDLE = re.compile(rb"sora|video")
 
 
-def needle_nodes(root: Node, types: frozenset[str]) -> list[Node]:
+def grammar_for(kind: str, suffix: str) -> str | None:
+    """The grammar that parses a file of this kind, or None for kinds not parsed as one tree."""
+    if kind == "typescript":
+        return "tsx" if suffix == ".tsx" else "typescript"
+    return kind if kind in ("python", "javascript", "yaml", "json") else None
+
+
+def needle_nodes(root: Node, types: Collection[str]) -> list[Node]:
     """The outermost nodes of `types` (strings, comments, scalars) whose text holds a Sora needle
     (`sora` or `video` in any case), in source order. Found from each needle's offset, climbing
     from the smallest node around it, so a file's thousands of other strings are never visited."""
