@@ -121,3 +121,13 @@ def test_the_vendored_shim_itself_is_never_rewritten(tmp_path: Path) -> None:
     (shim / "raw.ts").write_text('export const url = "https://api.openai.com/v1/videos";\n')
     report = rewrite_paths([tmp_path], write=True, force=True, jobs=1)
     assert report.files == []
+
+
+def test_readme_before_after_is_what_the_rewrite_does(tmp_path: Path) -> None:
+    readme = (FIXTURES.parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Rewrite TypeScript and JavaScript code", 1)[1]
+    before, after = [block.split("\n```", 1)[0] + "\n" for block in section.split("```ts\n")[1:3]]
+    (tmp_path / "render.ts").write_text(before)
+    _vendored(tmp_path)
+    rewrite_paths([tmp_path], write=True, force=True, jobs=1)
+    assert (tmp_path / "render.ts").read_text() == after
