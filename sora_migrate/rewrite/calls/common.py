@@ -14,16 +14,14 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from sora_migrate.shim.compat import sora_table
+
+_SORA = sora_table()  # the shim's own table, so the literal mapping and from_sora agree
 SIZES: dict[str, tuple[str, str]] = {
-    "1280x720": ("16:9", "720p"),
-    "720x1280": ("9:16", "720p"),
-    "1792x1024": ("16:9", "1080p"),
-    "1024x1792": ("9:16", "1080p"),
-    "1920x1080": ("16:9", "1080p"),
-    "1080x1920": ("9:16", "1080p"),
+    size: (row["aspect_ratio"], row["resolution"]) for size, row in _SORA["sizes"].items()
 }
-SORA_DEFAULT_SECONDS = 4
-SORA_DEFAULT_SIZE = "720x1280"
+SORA_DEFAULT_SECONDS: int = _SORA["default_seconds"]
+SORA_DEFAULT_SIZE: str = _SORA["default_size"]
 UNSUPPORTED_HINT = {
     "extra_headers": "set headers on the provider through the shim's configuration",
     "extra_query": "the shim sends no extra query parameters",
