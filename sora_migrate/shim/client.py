@@ -187,6 +187,11 @@ class VideoClient(_Base):
         """Cancel a running job (UnsupportedFeature where the provider cannot)."""
         self._drive(self._flows.cancel(job_id))
 
+    def delete_video(self, job_id: str) -> None:
+        """Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
+        provider stores it (Runway, Luma), elsewhere it expires on its own."""
+        self._drive(self._flows.delete(job_id))
+
     def extend_video(self, job_id: str, prompt: str, duration_seconds: int | None = None) -> Job:
         """Start a job that continues a finished video."""
         return self._drive(self._flows.extend(job_id, prompt, duration_seconds))
@@ -318,6 +323,11 @@ class AsyncVideoClient(_Base):
     async def cancel_job(self, job_id: str) -> None:
         """Cancel a running job (UnsupportedFeature where the provider cannot)."""
         await self._drive(self._flows.cancel(job_id))
+
+    async def delete_video(self, job_id: str) -> None:
+        """Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
+        provider stores it (Runway, Luma), elsewhere it expires on its own."""
+        await self._drive(self._flows.delete(job_id))
 
     async def extend_video(
         self, job_id: str, prompt: str, duration_seconds: int | None = None

@@ -174,6 +174,17 @@ class Flows:
         adapter = self.adapter(name)
         yield from self.send(adapter, adapter.cancel(raw_id))
 
+    def delete(self, job_id: str) -> Flow:
+        """Sora's `delete`: a running job is cancelled; a finished one is removed where the
+        provider stores it (its cancel request deletes too), elsewhere it simply expires."""
+        name, raw_id = split_job_id(job_id)
+        adapter = self.adapter(name)
+        job = yield from self.status(job_id)
+        if job.done and not adapter.cancel_deletes:
+            LOG.info("%s keeps finished videos until they expire; nothing to delete", name)
+            return
+        yield from self.send(adapter, adapter.cancel(raw_id))
+
     def extend(self, job_id: str, prompt: str, duration_seconds: int | None) -> Flow:
         """A new job that continues a finished video."""
         name, raw_id = split_job_id(job_id)

@@ -46,10 +46,12 @@ class CallSite:
 
 @dataclass(frozen=True)
 class Rewritten:
-    """The replacement call, plus comment lines to put above its statement."""
+    """The replacement call, comment lines to put above its statement, and the names it needs
+    imported from the shim (`from_sora`)."""
 
     call: cst.Call
     notes: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,10 +78,15 @@ def one_line(node: cst.CSTNode) -> str:
     return " ".join(cst.Module([]).code_for_node(node).split())
 
 
-def keyword_args(call: cst.Call, method: str, positional: int = 0) -> dict[str, cst.Arg] | Manual:
-    """The call's keyword arguments by name, or Manual for `*args`/`**kwargs`/extra positionals."""
+def keyword_args(
+    call: cst.Call, method: str, positional: int = 0, unpacked_dicts: bool = False
+) -> dict[str, cst.Arg] | Manual:
+    """The call's keyword arguments by name, or Manual for `*args`/`**kwargs`/extra positionals
+    (`**kwargs` is skipped when `unpacked_dicts`: the caller maps it at run time)."""
     found: dict[str, cst.Arg] = {}
     for index, arg in enumerate(call.args):
+        if arg.star == "**" and unpacked_dicts:
+            continue
         if arg.star:
             return Manual(
                 f"videos.{method}: unpacked {arg.star}arguments",
@@ -194,10 +201,12 @@ def shim_call(
     new), so commas and line breaks of a multi-line call survive.
     """
     func = cst.Attribute(value=cst.Call(func=cst.Name(site.client_factory)), attr=cst.Name(method))
-    return original.with_changes(func=func, args=_commas(original, args))
+    return original.with_changes(func=func, args=commas(original, args))
 
 
-def _commas(original: cst.Call, args: Sequence[tuple[cst.Arg, int | None]]) -> list[cst.Arg]:
+def commas(original: cst.Call, args: Sequence[tuple[cst.Arg, int | None]]) -> list[cst.Arg]:
+    """`args` with the commas of `original`'s layout (each carries the index of the original
+    argument it stands for, None for a new one)."""
     last_index = len(original.args) - 1
     last_comma = original.args[-1].comma if original.args else cst.MaybeSentinel.DEFAULT
     typical = _typical_comma(original)

@@ -53,6 +53,8 @@ class Adapter(ABC):
     default_model: ClassVar[str]
     capabilities: ClassVar[Capabilities]
     docs: ClassVar[str] = ""
+    # the cancel request also removes a finished job's stored video (Runway, Luma)
+    cancel_deletes: ClassVar[bool] = False
 
     def __init__(self, base_url: str, model: str, secrets: Mapping[str, str]) -> None:
         self.base_url = base_url.rstrip("/")

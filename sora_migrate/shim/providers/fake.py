@@ -30,6 +30,7 @@ class Fake(Adapter):
     default_base_url: ClassVar[str] = BASE_URL
     default_model: ClassVar[str] = "fake-1"
     docs: ClassVar[str] = "offline stand-in: no network, no key"
+    cancel_deletes: ClassVar[bool] = True
     capabilities: ClassVar[Capabilities] = Capabilities(
         text_to_video=True,
         image_to_video=True,

@@ -28,6 +28,7 @@ class Luma(Adapter):
     default_base_url: ClassVar[str] = "https://api.lumalabs.ai/dream-machine/v1"
     default_model: ClassVar[str] = "ray-2"
     docs: ClassVar[str] = "https://docs.lumalabs.ai/"
+    cancel_deletes: ClassVar[bool] = True
     capabilities: ClassVar[Capabilities] = Capabilities(
         text_to_video=True,
         image_to_video=True,

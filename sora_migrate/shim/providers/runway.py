@@ -31,6 +31,7 @@ class Runway(Adapter):
     default_base_url: ClassVar[str] = "https://api.dev.runwayml.com"
     default_model: ClassVar[str] = "gen4.5"
     docs: ClassVar[str] = "https://docs.dev.runwayml.com/"
+    cancel_deletes: ClassVar[bool] = True
     capabilities: ClassVar[Capabilities] = Capabilities(
         text_to_video=True,
         image_to_video=True,
