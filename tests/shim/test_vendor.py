@@ -96,3 +96,11 @@ def test_providers_lists_capabilities_and_prices(run_cli) -> None:  # type: igno
     assert rows["luma"]["prices"] == []
     assert (rows["veo"]["native_audio"], rows["veo"]["audio_toggle"]) == (True, False)
     assert rows["pika"]["aspect_ratio_from_image"] is True
+    assert rows["runway"]["required"] == ["duration_seconds", "aspect_ratio"]
+    assert rows["veo"]["defaults"] == {
+        "duration_seconds": 8,
+        "aspect_ratio": "16:9",
+        "resolution": "720p",
+        "audio": True,
+    }
+    assert "duration_seconds=5, aspect_ratio=16:9" in table.stdout  # runway: the shim's choice

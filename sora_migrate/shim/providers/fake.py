@@ -40,6 +40,8 @@ class Fake(Adapter):
         aspect_ratios=("16:9", "9:16"),
         resolutions=("720p", "1080p"),
         default_duration=4,
+        default_aspect_ratio="16:9",
+        default_resolution="720p",
         audio_toggle=True,
     )
 
@@ -51,11 +53,9 @@ class Fake(Adapter):
         return {}
 
     def create(self, request: VideoRequest) -> Call:
-        body = {
-            "prompt": request.prompt,
-            "seconds": request.duration_seconds,
-            "model": request.model,
-        }
+        body: dict[str, Any] = {"prompt": request.prompt, "model": request.model}
+        if request.duration_seconds is not None:
+            body["seconds"] = request.duration_seconds
         return Call("POST", self.url("/jobs"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:

@@ -46,7 +46,11 @@ class Kling(Adapter):
         durations=(5, 10),
         aspect_ratios=("16:9", "9:16", "1:1"),
         resolutions=("720p", "1080p"),
+        # the API's defaults (duration "5", aspect_ratio "16:9", mode "std", sound "off"): nothing
+        # is sent
         default_duration=5,
+        default_aspect_ratio="16:9",
+        default_resolution="720p",
         audio_toggle=True,
         aspect_ratio_from_image=True,
     )
@@ -65,16 +69,16 @@ class Kling(Adapter):
         return f"{signing_input}.{_b64url(signature)}"
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "model_name": request.model,
-            "prompt": request.prompt,
-            "duration": str(request.duration_seconds),
-            "mode": MODES[request.resolution or "720p"],
-        }
+        body: dict[str, Any] = {"model_name": request.model, "prompt": request.prompt}
+        if request.duration_seconds is not None:
+            body["duration"] = str(request.duration_seconds)
+        if request.resolution is not None:
+            body["mode"] = MODES[request.resolution]
         if request.audio is not None:
             body["sound"] = "on" if request.audio else "off"
         if request.image is None:
-            body["aspect_ratio"] = request.aspect_ratio
+            if request.aspect_ratio is not None:
+                body["aspect_ratio"] = request.aspect_ratio
             return Call("POST", self.url("/v1/videos/text2video"), body)
         if is_url(request.image):
             body["image"] = request.image

@@ -37,20 +37,23 @@ class Luma(Adapter):
         durations=(5, 9),
         aspect_ratios=("16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "9:21"),
         resolutions=("540p", "720p", "1080p", "4k"),
+        # Luma's defaults for ray-2 (lumalabs/luma-api-mcp README): nothing is sent
         default_duration=5,
+        default_aspect_ratio="16:9",
+        default_resolution="720p",
     )
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._secrets['LUMAAI_API_KEY']}"}
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "model": request.model,
-            "prompt": request.prompt,
-            "aspect_ratio": request.aspect_ratio,
-            "duration": f"{request.duration_seconds}s",
-            "resolution": request.resolution,
-        }
+        body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
+        if request.aspect_ratio is not None:
+            body["aspect_ratio"] = request.aspect_ratio
+        if request.duration_seconds is not None:
+            body["duration"] = f"{request.duration_seconds}s"
+        if request.resolution is not None:
+            body["resolution"] = request.resolution
         if request.image is not None:
             if not is_url(request.image):
                 raise UnsupportedFeature("luma takes the start image as an https URL")

@@ -37,7 +37,10 @@ class Pika(Adapter):
         durations=(5, 10),
         aspect_ratios=("16:9", "9:16", "1:1", "4:5", "5:4", "3:2", "2:3"),
         resolutions=("720p", "1080p"),
+        # the fal.ai model pages' defaults: nothing is sent
         default_duration=5,
+        default_aspect_ratio="16:9",
+        default_resolution="720p",
         aspect_ratio_from_image=True,
     )
     # request id -> URLs from the submit response, shared by every client in the process;
@@ -49,15 +52,16 @@ class Pika(Adapter):
         return {"Authorization": f"Key {self._secrets['FAL_KEY']}"}
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "prompt": request.prompt,
-            "resolution": request.resolution,
-            "duration": request.duration_seconds,
-        }
+        body: dict[str, Any] = {"prompt": request.prompt}
+        if request.resolution is not None:
+            body["resolution"] = request.resolution
+        if request.duration_seconds is not None:
+            body["duration"] = request.duration_seconds
         if request.image is not None:
             body["image_url"] = data_uri(request.image)
             return Call("POST", self.url(f"/{request.model}/image-to-video"), body)
-        body["aspect_ratio"] = request.aspect_ratio
+        if request.aspect_ratio is not None:
+            body["aspect_ratio"] = request.aspect_ratio
         return Call("POST", self.url(f"/{request.model}/text-to-video"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import ASPECT_RATIO, DURATION, Capabilities, VideoRequest
 from .base import Adapter, Call, JobState, require
 from .images import data_uri
 
@@ -40,7 +40,11 @@ class Runway(Adapter):
         durations=(2, 3, 4, 5, 6, 7, 8, 9, 10),
         aspect_ratios=("16:9", "9:16"),
         resolutions=("720p",),
+        # gen4.5 requires ratio and duration: when the caller gives none, the shim sends these
         default_duration=5,
+        default_aspect_ratio="16:9",
+        default_resolution="720p",
+        required=(DURATION, ASPECT_RATIO),
     )
 
     def auth_headers(self) -> dict[str, str]:
@@ -53,7 +57,7 @@ class Runway(Adapter):
         body: dict[str, Any] = {
             "model": request.model,
             "promptText": request.prompt,
-            "ratio": RATIOS[str(request.aspect_ratio)],  # fit() chose one of RATIOS
+            "ratio": RATIOS[str(request.aspect_ratio)],  # required: fit() chose one of RATIOS
             "duration": request.duration_seconds,
         }
         if request.image is not None:

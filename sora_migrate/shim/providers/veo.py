@@ -33,7 +33,11 @@ class Veo(Adapter):
         durations=(4, 6, 8),
         aspect_ratios=("16:9", "9:16"),
         resolutions=("720p", "1080p", "4k"),
+        # Google's documented defaults (ai.google.dev/gemini-api/docs/video): nothing is sent
         default_duration=8,
+        default_aspect_ratio="16:9",
+        default_resolution="720p",
+        default_audio=True,
     )
 
     def _key(self) -> str:
@@ -71,14 +75,16 @@ class Veo(Adapter):
         aspect: str | None,
         resolution: str | None,
     ) -> Call:
-        parameters: dict[str, Any] = {"sampleCount": 1}
+        parameters: dict[str, Any] = {}
         if duration is not None:
             parameters["durationSeconds"] = duration
         if aspect is not None:
             parameters["aspectRatio"] = aspect
         if resolution is not None:
             parameters["resolution"] = resolution
-        body = {"instances": [instance], "parameters": parameters}
+        body: dict[str, Any] = {"instances": [instance]}
+        if parameters:  # like google-genai: no parameters object when nothing was chosen
+            body["parameters"] = parameters
         return Call("POST", self.url(f"/v1beta/models/{model}:predictLongRunning"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
