@@ -61,6 +61,7 @@ def provider_rows() -> list[dict[str, Any]]:
                 "resolutions": list(caps.resolutions),
                 "defaults": _defaults(caps),
                 "required": list(caps.required),
+                "defaults_source": caps.defaults_source,
                 "prices": prices["rows"],
                 "prices_published": prices["published"],
                 "prices_confirmed": prices["confirmed"],

@@ -55,6 +55,7 @@ class Capabilities:
     audio_toggle: bool = False
     aspect_ratio_from_image: bool = False
     required: tuple[str, ...] = ()
+    defaults_source: str = ""
 
 
 @dataclass(frozen=True)

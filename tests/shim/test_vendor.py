@@ -50,6 +50,7 @@ def test_vendored_copy_imports_and_runs_on_its_own(run_cli, tmp_path: Path) -> N
     assert outcome.stdout.strip() == "from acme_video import VideoClient, AsyncVideoClient"
     package = tmp_path / "vendor" / "acme_video"
     assert (package / "prices.json").is_file()
+    assert (package / "providers.json").is_file()
     assert (package / "providers" / "assets" / "fake.mp4").is_file()
     assert not list(package.rglob("__pycache__"))
     for source in package.rglob("*.py"):

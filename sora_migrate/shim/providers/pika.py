@@ -12,11 +12,10 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import VideoRequest
 from .base import Adapter, Call, FollowUp, JobState, require
 from .images import data_uri
 
-STATUSES = {"IN_QUEUE": "pending", "IN_PROGRESS": "processing", "COMPLETED": "completed"}
 REMEMBERED = 1024
 
 
@@ -24,25 +23,6 @@ class Pika(Adapter):
     """Pika v2.2 on fal.ai (endpoint configurable as the model)."""
 
     name: ClassVar[str] = "pika"
-    key_env: ClassVar[tuple[str, ...]] = ("FAL_KEY",)
-    default_base_url: ClassVar[str] = "https://queue.fal.run"
-    default_model: ClassVar[str] = "fal-ai/pika/v2.2"
-    docs: ClassVar[str] = "https://fal.ai/models/fal-ai/pika/v2.2/text-to-video"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=False,
-        cancel=True,
-        native_audio=False,
-        durations=(5, 10),
-        aspect_ratios=("16:9", "9:16", "1:1", "4:5", "5:4", "3:2", "2:3"),
-        resolutions=("720p", "1080p"),
-        # the fal.ai model pages' defaults: nothing is sent
-        default_duration=5,
-        default_aspect_ratio="16:9",
-        default_resolution="720p",
-        aspect_ratio_from_image=True,
-    )
     # request id -> URLs from the submit response, shared by every client in the process;
     # the oldest are forgotten first, then the documented owner/app form is used
     _urls: ClassVar[OrderedDict[str, dict[str, str]]] = OrderedDict()
@@ -88,14 +68,11 @@ class Pika(Adapter):
         return Call("GET", self._url_for(raw_id, "status_url", "/status"))
 
     def parse_status(self, raw_id: str, payload: Any) -> JobState | FollowUp:
-        value = require(payload, "status", provider=self.name)
-        status = STATUSES.get(value)
-        if status is None:
-            raise self.unknown_status(value)
+        status = self.job_status(require(payload, "status", provider=self.name))
         if status == "completed":
             url = self._url_for(raw_id, "response_url", "")
             return FollowUp(Call("GET", url, failure_is_result=True))
-        return JobState(status)  # type: ignore[arg-type]
+        return JobState(status)
 
     def parse_result(self, raw_id: str, payload: Any, status_code: int) -> JobState:
         if status_code >= 400:
