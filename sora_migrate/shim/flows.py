@@ -21,7 +21,7 @@ import httpx
 from .config import ShimConfig
 from .errors import JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature
 from .jobs import Job, make_job_id, split_job_id
-from .params import VideoRequest, fit, nearest_duration
+from .params import Settings, VideoRequest, fit, nearest_duration, settings
 from .providers.base import Adapter, Call, FollowUp, JobState
 from .retry import RetryPolicy
 
@@ -119,7 +119,8 @@ class Flows:
         fitted = self._fit(name, request, adapter, quiet)
         reply = yield from self.send(adapter, adapter.create(fitted))
         raw_id, state = adapter.parse_created(reply.payload, fitted)
-        return self._job(adapter, raw_id, state, reply.payload, fitted)
+        made = settings(fitted, adapter.capabilities)
+        return self._job(adapter, raw_id, state, reply.payload, fitted.model, made, fitted.prompt)
 
     @staticmethod
     def _fit(name: str, request: VideoRequest, adapter: Adapter, quiet: bool) -> VideoRequest:
@@ -203,8 +204,7 @@ class Flows:
         )
         reply = yield from self.send(adapter, adapter.extend(raw_id, state, prompt, duration))
         new_id, new_state = adapter.parse_extended(reply.payload)
-        started = VideoRequest(prompt, duration, model=adapter.model)
-        return self._job(adapter, new_id, new_state, reply.payload, started)
+        return self._job(adapter, new_id, new_state, reply.payload, adapter.model, prompt=prompt)
 
     def generate(
         self,
@@ -306,27 +306,27 @@ class Flows:
         raw_id: str,
         state: JobState,
         payload: Any,
-        started: VideoRequest | None,
+        model: str | None,
+        made: Settings | None = None,
+        prompt: str | None = None,
     ) -> Job:
-        """A Job from a provider's state; `started` is the request when this call started it."""
-        known: dict[str, Any] = {}
-        if started is not None:
-            known = {
-                "model": started.model,
-                "prompt": started.prompt or None,
-                "duration_seconds": started.duration_seconds,
-                "aspect_ratio": started.aspect_ratio,
-                "resolution": started.resolution,
-                "created_at": int(time.time()),
-            }
+        """A Job from a provider's state; `made` and `prompt` are given when this call started
+        the job (then `created_at` is now)."""
         return Job(
             id=make_job_id(adapter.name, raw_id),
             status=state.status,
             progress=state.progress,
             error=state.error,
             video_url=state.video_url,
+            model=model,
+            duration_seconds=None if made is None else made.duration_seconds,
+            aspect_ratio=None if made is None else made.aspect_ratio,
+            resolution=None if made is None else made.resolution,
+            audio=None if made is None else made.audio,
+            provider_defaults=() if made is None else made.provider_defaults,
             raw=payload if isinstance(payload, dict) else {"payload": payload},
-            **known,
+            prompt=prompt or None,
+            created_at=None if prompt is None else int(time.time()),
         )
 
 

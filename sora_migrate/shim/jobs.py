@@ -29,11 +29,12 @@ class JobError:
 class Job:
     """A video generation job on one provider, shaped like Sora's `Video`: `id` (which carries
     the provider, `runway:...`), `status`, `progress` (0-100) and `error` (`.message`, `.code`).
-
-    What the job was started with — `model`, `prompt`, `duration_seconds`, `aspect_ratio`,
-    `resolution`, `created_at` (Unix seconds) and Sora's spellings `seconds` ("8") and `size`
-    ("1280x720") — is known on the Job that `create_video`, `generate_video` and
-    `extend_video` return, and None on a Job read by `get_job_status` or `wait`."""
+    `model`, `duration_seconds`, `aspect_ratio`, `resolution` and `audio` are what the job was
+    started with; a value the caller left out is the provider's documented default, and its
+    name is in `provider_defaults`. With `prompt`, `created_at` (Unix seconds) and Sora's
+    spellings `seconds` ("8") and `size` ("1280x720") they are known on the Job that
+    `create_video`, `generate_video` and `extend_video` return, and None on a Job read by
+    `get_job_status` or `wait`."""
 
     id: str
     status: Status
@@ -41,11 +42,13 @@ class Job:
     error: JobError | None = None
     video_url: str | None = None
     model: str | None = None
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    prompt: str | None = None
     duration_seconds: int | None = None
     aspect_ratio: str | None = None
     resolution: str | None = None
+    audio: bool | None = None
+    provider_defaults: tuple[str, ...] = ()
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    prompt: str | None = None
     created_at: int | None = None
 
     @property
@@ -72,11 +75,20 @@ class Job:
 
     def updated(self, later: Job) -> Job:
         """`later` (a status read of this job) with what only the start knew kept from here."""
-        kept = {name: getattr(self, name) for name in STARTED_WITH if getattr(later, name) is None}
-        return replace(later, **kept)
+        return replace(later, **{name: getattr(self, name) for name in STARTED_WITH})
 
 
-STARTED_WITH = ("model", "prompt", "duration_seconds", "aspect_ratio", "resolution", "created_at")
+# what a job was started with: known from the create call, not from a status read
+STARTED_WITH = (
+    "model",
+    "duration_seconds",
+    "aspect_ratio",
+    "resolution",
+    "audio",
+    "provider_defaults",
+    "prompt",
+    "created_at",
+)
 
 
 def frame_size(aspect_ratio: str, resolution: str) -> str | None:
@@ -113,7 +125,9 @@ def split_job_id(job_id: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class CostEstimate:
-    """An estimated price in USD, the price row used, and when those prices were published."""
+    """An estimated price in USD, the price row used, and when those prices were published.
+    `duration_seconds`, `resolution` and `audio` are what was priced; a value the caller left
+    out is the provider's documented default, and its name is in `provider_defaults`."""
 
     amount: Decimal
     currency: str
@@ -123,6 +137,10 @@ class CostEstimate:
     published: date
     confirmed: bool
     note: str = ""
+    duration_seconds: float | None = None
+    resolution: str | None = None
+    audio: bool | None = None
+    provider_defaults: tuple[str, ...] = ()
 
 
 class VideoOutput:
