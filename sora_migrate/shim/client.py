@@ -20,8 +20,8 @@ from .config import ShimConfig
 from .errors import ProviderError, ShimError, Timeout
 from .flows import Flow, Flows, Reply, Send, Sleep
 from .jobs import AsyncVideoOutput, CostEstimate, Job, VideoOutput
-from .params import VideoRequest, nearest_duration, nearest_resolution
-from .pricing import estimate
+from .params import VideoRequest
+from .pricing import estimate_request
 from .providers import fake
 from .providers.base import Adapter, Call
 from .registry import adapter_class
@@ -78,15 +78,20 @@ class _Base:
         return adapter_class(self._config.primary()).capabilities.native_audio
 
     def estimate_cost(
-        self, duration_seconds: int, resolution: str | None = None, audio: bool = False
+        self,
+        duration_seconds: int | None = None,
+        resolution: str | None = None,
+        audio: bool | None = None,
     ) -> CostEstimate:
-        """The primary provider's price for the video it would make (duration and resolution
-        mapped as create_video maps them), from the shipped price table."""
+        """The primary provider's price for the video it would make, from the shipped price
+        table: values mapped as create_video maps them, and a value left out priced at the
+        provider's documented default (named in `provider_defaults`)."""
         name = self._config.primary()
-        capabilities = adapter_class(name).capabilities
-        seconds = nearest_duration(name, duration_seconds, capabilities)
-        shape = nearest_resolution(name, resolution, capabilities)
-        return estimate(name, self._config.model_for(name), seconds, shape, audio)
+        model = self._config.model_for(name)
+        request = VideoRequest(
+            "", duration_seconds, resolution=resolution, model=model, audio=audio
+        )
+        return estimate_request(name, adapter_class(name).capabilities, request)
 
     @staticmethod
     def _request(

@@ -16,10 +16,19 @@ from typing import Any
 from .config import ShimConfig
 from .errors import JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature
 from .jobs import Job, make_job_id, split_job_id
-from .params import VideoRequest, fit, nearest_duration
+from .params import Settings, VideoRequest, fit, nearest_duration, settings
 from .providers.base import Adapter, Call, FollowUp, JobState
 
 LOG = logging.getLogger(__name__.rsplit(".", 1)[0])
+# what a job was started with: known from the create call, not from a status read
+STARTED_WITH = (
+    "model",
+    "duration_seconds",
+    "aspect_ratio",
+    "resolution",
+    "audio",
+    "provider_defaults",
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,8 @@ class Flows:
         fitted = self._fit(name, request, adapter, quiet)
         reply = yield Send(adapter, adapter.create(fitted))
         raw_id, state = adapter.parse_created(reply.payload, fitted)
-        return self._job(adapter, raw_id, state, reply.payload, fitted.model)
+        made = settings(fitted, adapter.capabilities)
+        return self._job(adapter, raw_id, state, reply.payload, fitted.model, made)
 
     @staticmethod
     def _fit(name: str, request: VideoRequest, adapter: Adapter, quiet: bool) -> VideoRequest:
@@ -193,11 +203,17 @@ class Flows:
                 )
             yield Sleep(min(poll_interval, remaining))
             job = yield from self.status(job.id)
-        return replace(job, model=created.model)
+        started_with = {name: getattr(created, name) for name in STARTED_WITH}
+        return replace(job, **started_with)
 
     @staticmethod
     def _job(
-        adapter: Adapter, raw_id: str, state: JobState, payload: Any, model: str | None
+        adapter: Adapter,
+        raw_id: str,
+        state: JobState,
+        payload: Any,
+        model: str | None,
+        made: Settings | None = None,
     ) -> Job:
         return Job(
             id=make_job_id(adapter.name, raw_id),
@@ -206,5 +222,10 @@ class Flows:
             error=state.error,
             video_url=state.video_url,
             model=model,
+            duration_seconds=None if made is None else made.duration_seconds,
+            aspect_ratio=None if made is None else made.aspect_ratio,
+            resolution=None if made is None else made.resolution,
+            audio=None if made is None else made.audio,
+            provider_defaults=() if made is None else made.provider_defaults,
             raw=payload if isinstance(payload, dict) else {"payload": payload},
         )

@@ -29,7 +29,9 @@ class JobError:
 class Job:
     """A video generation job on one provider, shaped like Sora's `Video`: `id` (which carries
     the provider, `runway:...`), `status`, `progress` (0-100) and `error` (`.message`, `.code`).
-    `model` is the model the job was started with (None when only its status was read)."""
+    `model`, `duration_seconds`, `aspect_ratio`, `resolution` and `audio` are what the job was
+    started with (None when only its status was read); a value the caller left out is the
+    provider's documented default, and its name is in `provider_defaults`."""
 
     id: str
     status: Status
@@ -37,6 +39,11 @@ class Job:
     error: JobError | None = None
     video_url: str | None = None
     model: str | None = None
+    duration_seconds: int | None = None
+    aspect_ratio: str | None = None
+    resolution: str | None = None
+    audio: bool | None = None
+    provider_defaults: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -65,7 +72,9 @@ def split_job_id(job_id: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class CostEstimate:
-    """An estimated price in USD, the price row used, and when those prices were published."""
+    """An estimated price in USD, the price row used, and when those prices were published.
+    `duration_seconds`, `resolution` and `audio` are what was priced; a value the caller left
+    out is the provider's documented default, and its name is in `provider_defaults`."""
 
     amount: Decimal
     currency: str
@@ -75,6 +84,10 @@ class CostEstimate:
     published: date
     confirmed: bool
     note: str = ""
+    duration_seconds: float | None = None
+    resolution: str | None = None
+    audio: bool | None = None
+    provider_defaults: tuple[str, ...] = ()
 
 
 class VideoOutput:
