@@ -148,3 +148,12 @@ def test_each_javascript_project_gets_its_own_shim(run_cli: RunCli, tmp_path: Pa
         f"sora-migrate: --write will vendor the TypeScript shim into {web / 'src' / 'video_shim'}",
         f"sora-migrate: --write will vendor the TypeScript shim into {worker / 'video_shim'}",
     ]
+
+
+def test_a_file_with_only_todos_needs_no_shim(run_cli: RunCli, tmp_path: Path) -> None:
+    path = install_case(TS / "manual" / "raw_fetch.before.mjs", tmp_path)
+    done = run_cli("rewrite", "--write", str(path))
+    assert done.exit_code == 0, done.stderr
+    assert "vendor" not in done.stderr
+    assert not (tmp_path / "video_shim").exists()
+    assert path.read_bytes() == (TS / "manual" / "raw_fetch.after.mjs").read_bytes()

@@ -72,7 +72,8 @@ def ensure_shims(
     by_folder: dict[Path, list[str]] = {}
     for result in results:
         path = result.outcome.path
-        if result.outcome.status == "changed" and path in shims:
+        imports_shim = any(site.outcome == "rewritten" for site in result.sites)
+        if result.outcome.status == "changed" and path in shims and imports_shim:
             by_folder.setdefault(shims[path], []).append(path)
     report.ts_shims = sorted(by_folder)
     problems: dict[str, str] = {}
