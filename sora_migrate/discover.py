@@ -75,6 +75,20 @@ SUFFIX_KINDS = {
     ".conf": "config",
     ".properties": "config",
     ".dockerfile": "dockerfile",
+    ".go": "go",
+    ".java": "java",
+    ".kt": "kotlin",
+    ".kts": "kotlin",
+    ".rb": "ruby",
+    ".rake": "ruby",
+    ".cs": "csharp",
+    ".php": "php",
+    ".rs": "rust",
+    ".vue": "vue",
+    ".svelte": "svelte",
+    ".astro": "astro",
+    ".html": "html",
+    ".htm": "html",
 }
 VENV_MARKER = "pyvenv.cfg"  # a folder that holds it is a virtualenv, never walked into
 GROUP = re.compile(r"\(\?P<\w+>")

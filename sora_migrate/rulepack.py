@@ -32,6 +32,17 @@ LANGUAGES = (
     "markdown",
     "rst",
     "config",
+    "go",
+    "java",
+    "kotlin",
+    "ruby",
+    "csharp",
+    "php",
+    "rust",
+    "vue",
+    "svelte",
+    "astro",
+    "html",
 )
 BUILTINS = (
     "model-id",
