@@ -28,10 +28,12 @@ EXPECTED = {
     "ProviderError",
     "RetryPolicy",
     "ShimError",
+    "SoraValueError",
     "Timeout",
     "UnsupportedFeature",
     "VideoClient",
     "VideoOutput",
+    "from_sora",
 }
 
 

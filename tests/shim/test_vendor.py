@@ -50,6 +50,7 @@ def test_vendored_copy_imports_and_runs_on_its_own(run_cli, tmp_path: Path) -> N
     assert outcome.stdout.strip() == "from acme_video import VideoClient, AsyncVideoClient"
     package = tmp_path / "vendor" / "acme_video"
     assert (package / "prices.json").is_file()
+    assert (package / "providers.json").is_file()
     assert (package / "providers" / "assets" / "fake.mp4").is_file()
     assert not list(package.rglob("__pycache__"))
     for source in package.rglob("*.py"):
@@ -96,3 +97,11 @@ def test_providers_lists_capabilities_and_prices(run_cli) -> None:  # type: igno
     assert rows["luma"]["prices"] == []
     assert (rows["veo"]["native_audio"], rows["veo"]["audio_toggle"]) == (True, False)
     assert rows["pika"]["aspect_ratio_from_image"] is True
+    assert rows["runway"]["required"] == ["duration_seconds", "aspect_ratio"]
+    assert rows["veo"]["defaults"] == {
+        "duration_seconds": 8,
+        "aspect_ratio": "16:9",
+        "resolution": "720p",
+        "audio": True,
+    }
+    assert "duration_seconds=5, aspect_ratio=16:9" in table.stdout  # runway: the shim's choice

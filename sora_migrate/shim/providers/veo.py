@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError, UnsupportedFeature
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import VideoRequest
 from .base import Adapter, Call, JobState, require
 from .images import image_bytes, is_url
 
@@ -20,21 +20,6 @@ class Veo(Adapter):
     """Veo 3.1 (native audio; model configurable)."""
 
     name: ClassVar[str] = "veo"
-    key_env: ClassVar[tuple[str, ...]] = ("GEMINI_API_KEY", "GOOGLE_API_KEY")
-    default_base_url: ClassVar[str] = "https://generativelanguage.googleapis.com"
-    default_model: ClassVar[str] = "veo-3.1-generate-preview"
-    docs: ClassVar[str] = "https://ai.google.dev/gemini-api/docs/video"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=True,
-        cancel=False,
-        native_audio=True,
-        durations=(4, 6, 8),
-        aspect_ratios=("16:9", "9:16"),
-        resolutions=("720p", "1080p", "4k"),
-        default_duration=8,
-    )
 
     def _key(self) -> str:
         return self._secrets.get("GEMINI_API_KEY") or self._secrets["GOOGLE_API_KEY"]
@@ -71,14 +56,16 @@ class Veo(Adapter):
         aspect: str | None,
         resolution: str | None,
     ) -> Call:
-        parameters: dict[str, Any] = {"sampleCount": 1}
+        parameters: dict[str, Any] = {}
         if duration is not None:
             parameters["durationSeconds"] = duration
         if aspect is not None:
             parameters["aspectRatio"] = aspect
         if resolution is not None:
             parameters["resolution"] = resolution
-        body = {"instances": [instance], "parameters": parameters}
+        body: dict[str, Any] = {"instances": [instance]}
+        if parameters:  # like google-genai: no parameters object when nothing was chosen
+            body["parameters"] = parameters
         return Call("POST", self.url(f"/v1beta/models/{model}:predictLongRunning"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
