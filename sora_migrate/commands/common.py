@@ -59,7 +59,7 @@ def run_configured_scan(
         raise ConfigError(f"{settings.source}: {error}") from None
     result = run_scan(targets, options)
     if result.files_scanned == 0:
-        raise UserError("nothing could be scanned: no supported files under the given paths")
+        raise UserError("nothing could be scanned: no readable files under the given paths")
     return result, selected
 
 
