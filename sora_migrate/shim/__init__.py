@@ -20,6 +20,7 @@ from .errors import (
 )
 from .jobs import AsyncVideoOutput, CostEstimate, Job, JobError, VideoOutput
 from .params import Capabilities, ParameterMapped
+from .providers.veo_vertex import VertexAI
 from .registry import PROVIDERS
 from .retry import RetryPolicy
 
@@ -39,6 +40,7 @@ __all__ = [
     "ShimError",
     "Timeout",
     "UnsupportedFeature",
+    "VertexAI",
     "VideoClient",
     "VideoOutput",
 ]

@@ -24,6 +24,8 @@ from .params import VideoRequest
 from .pricing import estimate_request
 from .providers import fake
 from .providers.base import Adapter, Call
+from .providers.images import inline_bytes
+from .providers.veo_vertex import VertexAI
 from .registry import adapter_class
 from .retry import RetryPolicy
 
@@ -42,6 +44,7 @@ class _Base:
         api_keys: Mapping[str, str | Mapping[str, str]] | None = None,
         base_urls: Mapping[str, str] | None = None,
         models: Mapping[str, str] | None = None,
+        vertex: VertexAI | None = None,
         shadow: str | None = None,
         shadow_fraction: float | None = None,
         timeout: float = DEFAULT_TIMEOUT,
@@ -59,6 +62,7 @@ class _Base:
             api_keys=dict(api_keys or {}),
             base_urls=dict(base_urls or {}),
             models=dict(models or {}),
+            options={"veo-vertex": vertex} if vertex is not None else {},
             environ=environ,
         )
         self._flows = Flows(self._config, rng)
@@ -138,7 +142,9 @@ class _Base:
     def _first_request(
         self, client: httpx.Client | httpx.AsyncClient, adapter: Adapter, url: str
     ) -> httpx.Request:
-        return client.build_request("GET", url, headers=adapter.download_headers())
+        return client.build_request(
+            "GET", adapter.download_url(url), headers=adapter.download_headers()
+        )
 
 
 class VideoClient(_Base):
@@ -263,6 +269,10 @@ class VideoClient(_Base):
             attempt += 1
 
     def _download(self, adapter: Adapter, url: str) -> Iterator[bytes]:
+        inline = inline_bytes(url)
+        if inline is not None:
+            yield inline
+            return
         attempt = 0
         while True:
             with _typed_errors(adapter, self._timeout):
@@ -421,6 +431,10 @@ class AsyncVideoClient(_Base):
             attempt += 1
 
     async def _download(self, adapter: Adapter, url: str) -> AsyncIterator[bytes]:
+        inline = inline_bytes(url)
+        if inline is not None:
+            yield inline
+            return
         attempt = 0
         while True:
             with _typed_errors(adapter, self._timeout):
