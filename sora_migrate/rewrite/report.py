@@ -12,6 +12,11 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from sora_migrate.findings import ScanResult
 
+
+class SkipFile(Exception):
+    """The file cannot be rewritten safely; the message says why."""
+
+
 SiteOutcome = Literal["rewritten", "manual"]
 FileStatus = Literal["changed", "unchanged", "skipped", "failed"]
 

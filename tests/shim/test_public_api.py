@@ -28,11 +28,13 @@ EXPECTED = {
     "ProviderError",
     "RetryPolicy",
     "ShimError",
+    "SoraValueError",
     "Timeout",
     "UnsupportedFeature",
     "VertexAI",
     "VideoClient",
     "VideoOutput",
+    "from_sora",
 }
 
 

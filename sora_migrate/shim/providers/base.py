@@ -59,6 +59,8 @@ class Adapter(ABC):
     default_model: ClassVar[str]
     capabilities: ClassVar[Capabilities]
     docs: ClassVar[str]
+    # the cancel request also removes a finished job's stored video (Runway, Luma)
+    cancel_deletes: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
