@@ -160,3 +160,6 @@ def test_wheel_ships_the_rule_pack(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for rule in sorted((ROOT / "rules").glob("*.yaml")):
         assert f"sora_migrate/rules/{rule.name}" in names
+    # the shim's data files (shared with the TypeScript shim) ship too
+    for data in ("prices.json", "providers.json", "providers/assets/fake.mp4"):
+        assert f"sora_migrate/shim/{data}" in names
