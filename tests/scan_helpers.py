@@ -33,6 +33,10 @@ FILE_NAMES = {
     "svelte": "Example.svelte",
     "astro": "example.astro",
     "html": "index.html",
+    "terraform": "main.tf",
+    "template": "_helpers.tpl",
+    "makefile": "Makefile",
+    "text": "notes.txt",
 }
 
 
