@@ -22,6 +22,10 @@ FILE_NAMES = {
     "markdown": "README.md",
     "rst": "index.rst",
     "config": "setup.cfg",
+    "terraform": "main.tf",
+    "template": "_helpers.tpl",
+    "makefile": "Makefile",
+    "text": "notes.txt",
 }
 
 

@@ -26,6 +26,8 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
         prose.analyse_prose(ctx)
     else:
         lines.analyse_lines(ctx)
+    if not ctx.read_as_text and kind != "notebook":
+        lines.residual_pass(ctx)  # what the grammar could not place still gets the text pass
     _run_regex_rules(ctx)
 
 
@@ -33,7 +35,7 @@ def _run_regex_rules(ctx: FileContext) -> None:
     from sora_migrate.findings import Confidence
 
     for rule in ctx.rules.regex_rules:
-        if ctx.kind not in rule.languages or rule.regex is None:
+        if not rule.applies_to(ctx.kind) or rule.regex is None:
             continue
         whole = Span(ctx.text, 1, 1, "code")
         for match in rule.regex.finditer(ctx.text):
