@@ -5,6 +5,10 @@ from __future__ import annotations
 from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.python_bindings import ModuleResolver
 
+# Kinds analysed by the table-driven SDK analyser (sdks.py) and by the component one.
+SDK_KINDS = frozenset({"go", "java", "kotlin", "ruby", "csharp", "php", "rust"})
+COMPONENT_KINDS = frozenset({"vue", "svelte", "astro", "html"})
+
 
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
     """Run the analyser for `ctx.kind`, then the user's regex rules."""
@@ -22,6 +26,15 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
         structured.analyse_yaml(ctx)
     elif kind == "json":
         structured.analyse_json(ctx)
+    elif kind in SDK_KINDS:
+        from sora_migrate.analyse.sdk_tables import SDK_LANGUAGES
+        from sora_migrate.analyse.sdks import analyse_sdk_language
+
+        analyse_sdk_language(ctx, SDK_LANGUAGES[kind])
+    elif kind in COMPONENT_KINDS:
+        from sora_migrate.analyse.components import analyse_component
+
+        analyse_component(ctx)
     elif kind in ("markdown", "rst"):
         prose.analyse_prose(ctx)
     else:
