@@ -47,6 +47,7 @@ def provider_rows() -> list[dict[str, Any]]:
                 "name": name,
                 "keys": list(cls.key_env),
                 "keys_needed": "all" if cls.needs_every_key else "one",
+                "auth": cls.spec.auth,
                 "base_url": cls.default_base_url,
                 "model": cls.default_model,
                 "text_to_video": caps.text_to_video,
@@ -112,11 +113,12 @@ def _table(rows: list[dict[str, Any]]) -> str:
     from io import StringIO
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     providers = Table(title="Providers")
     for column in ("provider", "key variables", "default model", "can do", "seconds", "shapes"):
-        providers.add_column(column)
+        providers.add_column(column, overflow="fold")
     left_out = Table(title="A value the caller leaves out")
     for column in ("provider", "not sent: the provider's default", "sent: the shim's choice"):
         left_out.add_column(column)
@@ -127,8 +129,11 @@ def _table(rows: list[dict[str, Any]]) -> str:
         can = [label for label, key in CAPABILITY_LABELS if row[key]]
         shapes = f"{', '.join(row['aspect_ratios'])}; {', '.join(row['resolutions'])}"
         durations = ", ".join(str(d) for d in row["durations"])
-        keys = (" and " if row["keys_needed"] == "all" else " or ").join(row["keys"]) or "none"
-        providers.add_row(row["name"], keys, row["model"], ", ".join(can), durations, shapes)
+        glue = " and " if row["keys_needed"] == "all" else " or "
+        keys = glue.join(row["keys"]) or row["auth"] or "none"
+        providers.add_row(
+            row["name"], escape(keys), row["model"], ", ".join(can), durations, shapes
+        )
         left_out.add_row(row["name"], *_left_out(row))
         published = row["prices_published"] + ("" if row["prices_confirmed"] else " (unconfirmed)")
         for price in row["prices"] or [{"model": "-", "per_second": "not published"}]:

@@ -116,6 +116,8 @@ def key_variables() -> dict[str, str]:
         if cls.key_env:
             glue = " and " if cls.needs_every_key else " or "
             joined[name] = glue.join(f"`{variable}`" for variable in cls.key_env)
+        elif cls.spec.auth:  # veo-vertex: Google Cloud credentials, no key variable
+            joined[name] = cls.spec.auth
     return joined
 
 
