@@ -17,6 +17,7 @@ from sora_migrate.rewrite.javascript import todos
 from sora_migrate.rewrite.javascript.binding import bind_shim
 from sora_migrate.rewrite.javascript.calls import Rewritten, rewrite_call
 from sora_migrate.rewrite.javascript.edits import Edit, OverlappingEdits, apply_edits
+from sora_migrate.rewrite.javascript.flows import Decided, hold_back
 from sora_migrate.rewrite.javascript.source import Source, grammar_of
 from sora_migrate.rewrite.javascript.statuses import job_names, map_statuses
 from sora_migrate.rewrite.plan import CallTarget, Plan
@@ -65,7 +66,17 @@ def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, 
         work.sites.append(Site(rel, item.line, item.method, "manual", reason, None, item.args))
     if plan.empty:
         return data, tuple(work.sites)
-    rewritten = [call for target in plan.calls.values() if (call := work.call(target)) is not None]
+    targets = {}
+    decided = []
+    for target in plan.calls.values():
+        offset = source.offset(target.line, target.column + 1)
+        call = _call_at(source, offset, target.method)
+        if call is not None:
+            targets[call.id] = target
+            decided.append(Decided(target.method, call, rewrite_call(source, call, target.method)))
+    rewritten = [
+        item.call for item in hold_back(source, decided) if work.apply(targets[item.call.id], item)
+    ]
     for mark in plan.marks:
         work.todo(mark.line, mark.column + 1, mark.kind, mark.reason, todos.FINDINGS[mark.kind])
     status_edits, unmapped = map_statuses(source, job_names(source, rewritten))
@@ -94,26 +105,21 @@ class _FileRewrite:
         self.names: set[str] = set()
         self.sites: list[Site] = []
 
-    def call(self, target: CallTarget) -> Node | None:
-        """Rewrite (or mark) one planned call; the call node when it was rewritten."""
-        source = self.source
-        call = _call_at(source, source.offset(target.line, target.column + 1), target.method)
-        if call is None:
-            return None
-        outcome = rewrite_call(source, call, target.method)
-        rel, line, method = source.rel, target.line, target.method
+    def apply(self, target: CallTarget, item: Decided) -> bool:
+        """Apply one decided call (edits, or a TODO); True when it was rewritten."""
+        rel, line, method, outcome = self.source.rel, target.line, target.method, item.outcome
         if isinstance(outcome, Rewritten):
             self.edits.extend(outcome.edits)
             self.names |= {"VideoClient", *outcome.names}
             for note in outcome.notes:
-                self.comments.add(call, f"// {note}")
+                self.comments.add(item.call, f"// {note}")
             self.sites.append(Site(rel, line, method, "rewritten", args=target.args))
-            return call
-        self.comments.add(call, todos.comment(outcome.todo))
+            return True
+        self.comments.add(item.call, todos.comment(outcome.todo))
         self.sites.append(
             Site(rel, line, method, "manual", outcome.reason, outcome.todo, target.args)
         )
-        return None
+        return False
 
     def todo(
         self, line: int, column: int, kind: str, reason: str, todo: str, node: Node | None = None
