@@ -19,4 +19,6 @@ def summary_lines(report: RewriteReport, written: bool) -> list[str]:
     )
     for site in report.manual:
         lines.append(f"  {site.location}: {site.reason}")
-    return lines
+    from sora_migrate.rewrite.javascript.vendoring import shim_notes
+
+    return [*lines, *shim_notes(report, written)]

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from ..errors import ConfigurationError, ProviderError, UnsupportedFeature
 from ..jobs import JobError, Status
 from ..params import Capabilities, VideoRequest
+from ..specs import ProviderSpec, provider_spec
 
 
 @dataclass(frozen=True)
@@ -44,17 +45,39 @@ class FollowUp:
 
 
 class Adapter(ABC):
-    """Base class: configuration, credentials and the operations a provider may lack."""
+    """Base class: configuration, credentials and the operations a provider may lack.
+
+    A subclass names its provider (`name`); what the provider is and can do (key variables,
+    default base URL and model, capabilities, job states, parameter tables) is read from
+    providers.json, the data both shims share."""
 
     name: ClassVar[str]
-    key_env: ClassVar[tuple[str, ...]] = ()
-    needs_every_key: ClassVar[bool] = False
+    spec: ClassVar[ProviderSpec]
+    key_env: ClassVar[tuple[str, ...]]
+    needs_every_key: ClassVar[bool]
     default_base_url: ClassVar[str]
     default_model: ClassVar[str]
     capabilities: ClassVar[Capabilities]
-    docs: ClassVar[str] = ""
+    docs: ClassVar[str]
+    # the cancel request also removes a finished job's stored video (Runway, Luma)
+    cancel_deletes: ClassVar[bool] = False
 
-    def __init__(self, base_url: str, model: str, secrets: Mapping[str, str]) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        spec = provider_spec(cls.name)
+        cls.spec = spec
+        cls.key_env = spec.key_env
+        cls.needs_every_key = spec.needs_every_key
+        cls.default_base_url = spec.default_base_url
+        cls.default_model = spec.default_model
+        cls.capabilities = spec.capabilities
+        cls.docs = spec.docs
+
+    def __init__(
+        self, base_url: str, model: str, secrets: Mapping[str, str], options: Any = None
+    ) -> None:
+        """`options` holds settings given to the client for this provider alone (`vertex=` for
+        veo-vertex); the other providers take none."""
         self.base_url = base_url.rstrip("/")
         self.model = model
         self._secrets = dict(secrets)
@@ -121,13 +144,21 @@ class Adapter(ABC):
         """Headers for fetching the finished video (most providers sign their URLs)."""
         return {}
 
+    def download_url(self, video_url: str) -> str:
+        """The HTTP URL that serves the finished video (Vertex AI's `gs://` URIs are not)."""
+        return video_url
+
     def url(self, path: str) -> str:
         """An absolute URL on this provider's base URL."""
         return f"{self.base_url}/{path.lstrip('/')}"
 
-    def unknown_status(self, value: object) -> ProviderError:
-        """An error for a status value this adapter does not know (never guessed)."""
-        return ProviderError(self.name, f"unknown job status {value!r}")
+    def job_status(self, value: object) -> Status:
+        """The shim's status for the provider's job state `value` (providers.json), or a
+        ProviderError for a state this adapter does not know (never guessed)."""
+        status = self.spec.statuses.get(value) if isinstance(value, str) else None
+        if status is None:
+            raise ProviderError(self.name, f"unknown job status {value!r}")
+        return status
 
 
 def require(payload: Any, *keys: str | int, provider: str) -> Any:

@@ -15,33 +15,19 @@ from typing import Any, ClassVar
 
 import httpx
 
-from ..jobs import STATUSES, JobError
-from ..params import Capabilities, VideoRequest
+from ..jobs import JobError
+from ..params import VideoRequest
+from ..specs import provider_spec
 from .base import Adapter, Call, JobState, require
 
-BASE_URL = "http://fake-video-provider.invalid"
+BASE_URL = provider_spec("fake").default_base_url
 
 
 class Fake(Adapter):
     """A local stand-in provider for tests and development."""
 
     name: ClassVar[str] = "fake"
-    key_env: ClassVar[tuple[str, ...]] = ()
-    default_base_url: ClassVar[str] = BASE_URL
-    default_model: ClassVar[str] = "fake-1"
-    docs: ClassVar[str] = "offline stand-in: no network, no key"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=True,
-        cancel=True,
-        native_audio=True,
-        durations=(4, 8, 12),
-        aspect_ratios=("16:9", "9:16"),
-        resolutions=("720p", "1080p"),
-        default_duration=4,
-        audio_toggle=True,
-    )
+    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     @classmethod
     def read_secrets(cls, source: Any, where: str = "set") -> dict[str, str]:
@@ -51,11 +37,9 @@ class Fake(Adapter):
         return {}
 
     def create(self, request: VideoRequest) -> Call:
-        body = {
-            "prompt": request.prompt,
-            "seconds": request.duration_seconds,
-            "model": request.model,
-        }
+        body: dict[str, Any] = {"prompt": request.prompt, "model": request.model}
+        if request.duration_seconds is not None:
+            body["seconds"] = request.duration_seconds
         return Call("POST", self.url("/jobs"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
@@ -65,9 +49,7 @@ class Fake(Adapter):
         return Call("GET", self.url(f"/jobs/{raw_id}"))
 
     def parse_status(self, raw_id: str, payload: Any) -> JobState:
-        status = require(payload, "status", provider=self.name)
-        if status not in STATUSES:
-            raise self.unknown_status(status)
+        status = self.job_status(require(payload, "status", provider=self.name))
         error = JobError(payload["error"], "fake_failure") if payload.get("error") else None
         return JobState(status, payload.get("progress", 0), error, payload.get("video_url"))
 

@@ -15,41 +15,15 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest, ignored
+from ..params import VideoRequest, ignored
 from .base import Adapter, Call, JobState, require
 from .images import image_bytes, is_url
-
-STATUSES = {
-    "submitted": "pending",
-    "processing": "processing",
-    "succeed": "completed",
-    "failed": "failed",
-}
-MODES = {"720p": "std", "1080p": "pro"}
 
 
 class Kling(Adapter):
     """Kling v2.6 (model configurable)."""
 
     name: ClassVar[str] = "kling"
-    key_env: ClassVar[tuple[str, ...]] = ("KLING_ACCESS_KEY", "KLING_SECRET_KEY")
-    needs_every_key: ClassVar[bool] = True
-    default_base_url: ClassVar[str] = "https://api-singapore.klingai.com"
-    default_model: ClassVar[str] = "kling-v2-6"
-    docs: ClassVar[str] = "https://app.klingai.com/global/dev/document-api"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=True,
-        cancel=False,
-        native_audio=True,
-        durations=(5, 10),
-        aspect_ratios=("16:9", "9:16", "1:1"),
-        resolutions=("720p", "1080p"),
-        default_duration=5,
-        audio_toggle=True,
-        aspect_ratio_from_image=True,
-    )
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token()}"}
@@ -65,16 +39,16 @@ class Kling(Adapter):
         return f"{signing_input}.{_b64url(signature)}"
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "model_name": request.model,
-            "prompt": request.prompt,
-            "duration": str(request.duration_seconds),
-            "mode": MODES[request.resolution or "720p"],
-        }
+        body: dict[str, Any] = {"model_name": request.model, "prompt": request.prompt}
+        if request.duration_seconds is not None:
+            body["duration"] = str(request.duration_seconds)
+        if request.resolution is not None:
+            body["mode"] = self.spec.tables["modes"][request.resolution]
         if request.audio is not None:
             body["sound"] = "on" if request.audio else "off"
         if request.image is None:
-            body["aspect_ratio"] = request.aspect_ratio
+            if request.aspect_ratio is not None:
+                body["aspect_ratio"] = request.aspect_ratio
             return Call("POST", self.url("/v1/videos/text2video"), body)
         if is_url(request.image):
             body["image"] = request.image
@@ -121,17 +95,14 @@ class Kling(Adapter):
         return require(payload, "data", provider=self.name)
 
     def _state(self, data: Any) -> JobState:
-        value = require(data, "task_status", provider=self.name)
-        status = STATUSES.get(value)
-        if status is None:
-            raise self.unknown_status(value)
+        status = self.job_status(require(data, "task_status", provider=self.name))
         if status == "failed":
             return JobState("failed", 0, JobError(data.get("task_status_msg") or "failed"))
         if status == "completed":
             video = require(data, "task_result", "videos", 0, provider=self.name)
             url = require(video, "url", provider=self.name)
             return JobState("completed", 100, video_url=url, video_id=video.get("id"))
-        return JobState(status)  # type: ignore[arg-type]
+        return JobState(status)
 
 
 def _b64(value: dict[str, Any]) -> str:

@@ -8,49 +8,28 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError, UnsupportedFeature
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import VideoRequest
 from .base import Adapter, Call, JobState, require
 from .images import is_url
-
-STATES = {
-    "queued": "pending",
-    "dreaming": "processing",
-    "completed": "completed",
-    "failed": "failed",
-}
 
 
 class Luma(Adapter):
     """Luma Ray 2 (model configurable)."""
 
     name: ClassVar[str] = "luma"
-    key_env: ClassVar[tuple[str, ...]] = ("LUMAAI_API_KEY",)
-    default_base_url: ClassVar[str] = "https://api.lumalabs.ai/dream-machine/v1"
-    default_model: ClassVar[str] = "ray-2"
-    docs: ClassVar[str] = "https://docs.lumalabs.ai/"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=True,
-        cancel=True,
-        native_audio=False,
-        durations=(5, 9),
-        aspect_ratios=("16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "9:21"),
-        resolutions=("540p", "720p", "1080p", "4k"),
-        default_duration=5,
-    )
+    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._secrets['LUMAAI_API_KEY']}"}
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "model": request.model,
-            "prompt": request.prompt,
-            "aspect_ratio": request.aspect_ratio,
-            "duration": f"{request.duration_seconds}s",
-            "resolution": request.resolution,
-        }
+        body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
+        if request.aspect_ratio is not None:
+            body["aspect_ratio"] = request.aspect_ratio
+        if request.duration_seconds is not None:
+            body["duration"] = f"{request.duration_seconds}s"
+        if request.resolution is not None:
+            body["resolution"] = request.resolution
         if request.image is not None:
             if not is_url(request.image):
                 raise UnsupportedFeature("luma takes the start image as an https URL")
@@ -65,10 +44,7 @@ class Luma(Adapter):
         return Call("GET", self.url(f"/generations/{raw_id}"))
 
     def parse_status(self, raw_id: str, payload: Any) -> JobState:
-        value = require(payload, "state", provider=self.name)
-        status = STATES.get(value)
-        if status is None:
-            raise self.unknown_status(value)
+        status = self.job_status(require(payload, "state", provider=self.name))
         if status == "completed":
             video = (payload.get("assets") or {}).get("video")
             if not video:
@@ -76,7 +52,7 @@ class Luma(Adapter):
             return JobState("completed", 100, video_url=video)
         if status == "failed":
             return JobState("failed", 0, JobError(payload.get("failure_reason") or "failed"))
-        return JobState(status)  # type: ignore[arg-type]
+        return JobState(status)
 
     def cancel(self, raw_id: str) -> Call:
         return Call("DELETE", self.url(f"/generations/{raw_id}"))

@@ -12,11 +12,10 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import VideoRequest
 from .base import Adapter, Call, FollowUp, JobState, require
 from .images import data_uri
 
-STATUSES = {"IN_QUEUE": "pending", "IN_PROGRESS": "processing", "COMPLETED": "completed"}
 REMEMBERED = 1024
 
 
@@ -24,22 +23,6 @@ class Pika(Adapter):
     """Pika v2.2 on fal.ai (endpoint configurable as the model)."""
 
     name: ClassVar[str] = "pika"
-    key_env: ClassVar[tuple[str, ...]] = ("FAL_KEY",)
-    default_base_url: ClassVar[str] = "https://queue.fal.run"
-    default_model: ClassVar[str] = "fal-ai/pika/v2.2"
-    docs: ClassVar[str] = "https://fal.ai/models/fal-ai/pika/v2.2/text-to-video"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=False,
-        cancel=True,
-        native_audio=False,
-        durations=(5, 10),
-        aspect_ratios=("16:9", "9:16", "1:1", "4:5", "5:4", "3:2", "2:3"),
-        resolutions=("720p", "1080p"),
-        default_duration=5,
-        aspect_ratio_from_image=True,
-    )
     # request id -> URLs from the submit response, shared by every client in the process;
     # the oldest are forgotten first, then the documented owner/app form is used
     _urls: ClassVar[OrderedDict[str, dict[str, str]]] = OrderedDict()
@@ -49,15 +32,16 @@ class Pika(Adapter):
         return {"Authorization": f"Key {self._secrets['FAL_KEY']}"}
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "prompt": request.prompt,
-            "resolution": request.resolution,
-            "duration": request.duration_seconds,
-        }
+        body: dict[str, Any] = {"prompt": request.prompt}
+        if request.resolution is not None:
+            body["resolution"] = request.resolution
+        if request.duration_seconds is not None:
+            body["duration"] = request.duration_seconds
         if request.image is not None:
             body["image_url"] = data_uri(request.image)
             return Call("POST", self.url(f"/{request.model}/image-to-video"), body)
-        body["aspect_ratio"] = request.aspect_ratio
+        if request.aspect_ratio is not None:
+            body["aspect_ratio"] = request.aspect_ratio
         return Call("POST", self.url(f"/{request.model}/text-to-video"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
@@ -84,14 +68,11 @@ class Pika(Adapter):
         return Call("GET", self._url_for(raw_id, "status_url", "/status"))
 
     def parse_status(self, raw_id: str, payload: Any) -> JobState | FollowUp:
-        value = require(payload, "status", provider=self.name)
-        status = STATUSES.get(value)
-        if status is None:
-            raise self.unknown_status(value)
+        status = self.job_status(require(payload, "status", provider=self.name))
         if status == "completed":
             url = self._url_for(raw_id, "response_url", "")
             return FollowUp(Call("GET", url, failure_is_result=True))
-        return JobState(status)  # type: ignore[arg-type]
+        return JobState(status)
 
     def parse_result(self, raw_id: str, payload: Any, status_code: int) -> JobState:
         if status_code >= 400:

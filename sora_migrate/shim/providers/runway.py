@@ -8,52 +8,29 @@ from typing import Any, ClassVar
 
 from ..errors import ProviderError
 from ..jobs import JobError
-from ..params import Capabilities, VideoRequest
+from ..params import VideoRequest
 from .base import Adapter, Call, JobState, require
 from .images import data_uri
-
-STATUSES = {
-    "PENDING": "pending",
-    "THROTTLED": "pending",
-    "RUNNING": "processing",
-    "SUCCEEDED": "completed",
-    "FAILED": "failed",
-    "CANCELLED": "failed",
-}
-RATIOS = {"16:9": "1280:720", "9:16": "720:1280"}
 
 
 class Runway(Adapter):
     """Runway gen4.5 (model configurable)."""
 
     name: ClassVar[str] = "runway"
-    key_env: ClassVar[tuple[str, ...]] = ("RUNWAYML_API_SECRET",)
-    default_base_url: ClassVar[str] = "https://api.dev.runwayml.com"
-    default_model: ClassVar[str] = "gen4.5"
-    docs: ClassVar[str] = "https://docs.dev.runwayml.com/"
-    capabilities: ClassVar[Capabilities] = Capabilities(
-        text_to_video=True,
-        image_to_video=True,
-        extend=False,
-        cancel=True,
-        native_audio=False,
-        durations=(2, 3, 4, 5, 6, 7, 8, 9, 10),
-        aspect_ratios=("16:9", "9:16"),
-        resolutions=("720p",),
-        default_duration=5,
-    )
+    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     def auth_headers(self) -> dict[str, str]:
         return {
             "Authorization": f"Bearer {self._secrets['RUNWAYML_API_SECRET']}",
-            "X-Runway-Version": "2024-11-06",
+            "X-Runway-Version": self.spec.tables["api_version"],
         }
 
     def create(self, request: VideoRequest) -> Call:
         body: dict[str, Any] = {
             "model": request.model,
             "promptText": request.prompt,
-            "ratio": RATIOS[str(request.aspect_ratio)],  # fit() chose one of RATIOS
+            # required: fit() chose one of the offered aspect ratios, each with a ratio
+            "ratio": self.spec.tables["ratios"][str(request.aspect_ratio)],
             "duration": request.duration_seconds,
         }
         if request.image is not None:
@@ -69,9 +46,7 @@ class Runway(Adapter):
 
     def parse_status(self, raw_id: str, payload: Any) -> JobState:
         value = require(payload, "status", provider=self.name)
-        status = STATUSES.get(value)
-        if status is None:
-            raise self.unknown_status(value)
+        status = self.job_status(value)
         if status == "completed":
             outputs = require(payload, "output", provider=self.name)
             if not outputs:
@@ -82,7 +57,7 @@ class Runway(Adapter):
             code = payload.get("failureCode") or ("CANCELLED" if value == "CANCELLED" else None)
             return JobState("failed", 0, JobError(message, code))
         progress = payload.get("progress") or 0
-        return JobState(status, round(float(progress) * 100))  # type: ignore[arg-type]
+        return JobState(status, round(float(progress) * 100))
 
     def cancel(self, raw_id: str) -> Call:
         return Call("DELETE", self.url(f"/v1/tasks/{raw_id}"))
