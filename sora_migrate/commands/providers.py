@@ -53,12 +53,14 @@ def provider_rows() -> list[dict[str, Any]]:
                 "image_to_video": caps.image_to_video,
                 "extend": caps.extend,
                 "cancel": caps.cancel,
+                "delete": cls.cancel_deletes,
                 "native_audio": caps.native_audio,
                 "audio_toggle": caps.audio_toggle,
                 "aspect_ratio_from_image": caps.aspect_ratio_from_image,
                 "durations": list(caps.durations),
                 "aspect_ratios": list(caps.aspect_ratios),
                 "resolutions": list(caps.resolutions),
+                "download_variants": list(caps.variants),
                 "defaults": _defaults(caps),
                 "required": list(caps.required),
                 "defaults_source": caps.defaults_source,
@@ -103,6 +105,7 @@ CAPABILITY_LABELS = (
     ("image", "image_to_video"),
     ("extend", "extend"),
     ("cancel", "cancel"),
+    ("delete", "delete"),
     ("audio", "native_audio"),
     ("audio on/off", "audio_toggle"),
 )
@@ -115,7 +118,8 @@ def _table(rows: list[dict[str, Any]]) -> str:
     from rich.table import Table
 
     providers = Table(title="Providers")
-    for column in ("provider", "key variables", "default model", "can do", "seconds", "shapes"):
+    columns = ("provider", "key variables", "default model", "can do", "seconds", "shapes", "files")
+    for column in columns:
         providers.add_column(column)
     left_out = Table(title="A value the caller leaves out")
     for column in ("provider", "not sent: the provider's default", "sent: the shim's choice"):
@@ -128,7 +132,8 @@ def _table(rows: list[dict[str, Any]]) -> str:
         shapes = f"{', '.join(row['aspect_ratios'])}; {', '.join(row['resolutions'])}"
         durations = ", ".join(str(d) for d in row["durations"])
         keys = (" and " if row["keys_needed"] == "all" else " or ").join(row["keys"]) or "none"
-        providers.add_row(row["name"], keys, row["model"], ", ".join(can), durations, shapes)
+        files = ", ".join(row["download_variants"])
+        providers.add_row(row["name"], keys, row["model"], ", ".join(can), durations, shapes, files)
         left_out.add_row(row["name"], *_left_out(row))
         published = row["prices_published"] + ("" if row["prices_confirmed"] else " (unconfirmed)")
         for price in row["prices"] or [{"model": "-", "per_second": "not published"}]:
