@@ -133,6 +133,8 @@ class FlowAnalysis(cst.CSTVisitor):
 
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         name = name_of(target)
+        if name is None and isinstance(target, cst.Subscript):  # jobs[key] = video.id
+            name = _root_name(target)
         if name is None:
             return
         value = value.expression if isinstance(value, cst.Await) else value
