@@ -47,6 +47,7 @@ def provider_rows() -> list[dict[str, Any]]:
                 "name": name,
                 "keys": list(cls.key_env),
                 "keys_needed": "all" if cls.needs_every_key else "one",
+                "auth": cls.spec.auth,
                 "base_url": cls.default_base_url,
                 "model": cls.default_model,
                 "text_to_video": caps.text_to_video,
@@ -61,6 +62,7 @@ def provider_rows() -> list[dict[str, Any]]:
                 "aspect_ratios": list(caps.aspect_ratios),
                 "resolutions": list(caps.resolutions),
                 "download_variants": list(caps.variants),
+                "thumbnail": "thumbnail" in caps.variants,
                 "defaults": _defaults(caps),
                 "required": list(caps.required),
                 "defaults_source": caps.defaults_source,
@@ -106,6 +108,7 @@ CAPABILITY_LABELS = (
     ("extend", "extend"),
     ("cancel", "cancel"),
     ("delete", "delete"),
+    ("thumbnail", "thumbnail"),
     ("audio", "native_audio"),
     ("audio on/off", "audio_toggle"),
 )
@@ -115,12 +118,12 @@ def _table(rows: list[dict[str, Any]]) -> str:
     from io import StringIO
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     providers = Table(title="Providers")
-    columns = ("provider", "key variables", "default model", "can do", "seconds", "shapes", "files")
-    for column in columns:
-        providers.add_column(column)
+    for column in ("provider", "key variables", "default model", "can do", "seconds", "shapes"):
+        providers.add_column(column, overflow="fold")
     left_out = Table(title="A value the caller leaves out")
     for column in ("provider", "not sent: the provider's default", "sent: the shim's choice"):
         left_out.add_column(column)
@@ -131,9 +134,11 @@ def _table(rows: list[dict[str, Any]]) -> str:
         can = [label for label, key in CAPABILITY_LABELS if row[key]]
         shapes = f"{', '.join(row['aspect_ratios'])}; {', '.join(row['resolutions'])}"
         durations = ", ".join(str(d) for d in row["durations"])
-        keys = (" and " if row["keys_needed"] == "all" else " or ").join(row["keys"]) or "none"
-        files = ", ".join(row["download_variants"])
-        providers.add_row(row["name"], keys, row["model"], ", ".join(can), durations, shapes, files)
+        glue = " and " if row["keys_needed"] == "all" else " or "
+        keys = glue.join(row["keys"]) or row["auth"] or "none"
+        providers.add_row(
+            row["name"], escape(keys), row["model"], ", ".join(can), durations, shapes
+        )
         left_out.add_row(row["name"], *_left_out(row))
         published = row["prices_published"] + ("" if row["prices_confirmed"] else " (unconfirmed)")
         for price in row["prices"] or [{"model": "-", "per_second": "not published"}]:

@@ -24,6 +24,7 @@ from .errors import (
 )
 from .jobs import AsyncVideoOutput, CostEstimate, Job, JobError, VideoOutput
 from .params import Capabilities, ParameterMapped
+from .providers.veo_vertex import VertexAI
 from .registry import PROVIDERS
 from .retry import RetryPolicy
 
@@ -44,6 +45,7 @@ __all__ = [
     "SoraValueError",
     "Timeout",
     "UnsupportedFeature",
+    "VertexAI",
     "VideoClient",
     "VideoOutput",
     "from_sora",

@@ -25,6 +25,7 @@ from .params import VideoRequest
 from .pricing import estimate_request
 from .providers import fake
 from .providers.base import Adapter
+from .providers.veo_vertex import VertexAI
 from .registry import adapter_class
 from .retry import RetryPolicy
 
@@ -44,6 +45,7 @@ class _Base:
         api_keys: Mapping[str, str | Mapping[str, str]] | None = None,
         base_urls: Mapping[str, str] | None = None,
         models: Mapping[str, str] | None = None,
+        vertex: VertexAI | None = None,
         shadow: str | None = None,
         shadow_fraction: float | None = None,
         timeout: float = DEFAULT_TIMEOUT,
@@ -61,6 +63,7 @@ class _Base:
             api_keys=dict(api_keys or {}),
             base_urls=dict(base_urls or {}),
             models=dict(models or {}),
+            options={"veo-vertex": vertex} if vertex is not None else {},
             environ=environ,
         )
         self._flows = Flows(self._config, rng, retry)

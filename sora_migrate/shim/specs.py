@@ -30,6 +30,7 @@ class ProviderSpec:
     capabilities: Capabilities
     statuses: Mapping[str, Status]
     tables: Mapping[str, Any]
+    auth: str = ""  # how a provider without key variables authenticates
 
 
 @cache
@@ -62,4 +63,5 @@ def provider_spec(name: str) -> ProviderSpec:
         capabilities=Capabilities(**caps),
         statuses=dict(entry["statuses"]),
         tables=dict(entry["tables"]),
+        auth=entry.get("auth", ""),
     )

@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
-from sora_migrate.shim import VideoClient
+from sora_migrate.shim import VertexAI, VideoClient
 from sora_migrate.shim.config import ShimConfig
 from sora_migrate.shim.params import VideoRequest, fit
 from sora_migrate.shim.registry import PROVIDERS
+
+from .google_credentials import MintingCredentials
 
 KEYS = {
     "RUNWAYML_API_SECRET": "rk",
@@ -31,6 +33,12 @@ FIELDS: dict[str, dict[str, tuple[str, ...] | None]] = {
         "duration_seconds": ("parameters", "durationSeconds"),
         "aspect_ratio": ("parameters", "aspectRatio"),
         "resolution": ("parameters", "resolution"),
+    },
+    "veo-vertex": {
+        "duration_seconds": ("parameters", "durationSeconds"),
+        "aspect_ratio": ("parameters", "aspectRatio"),
+        "resolution": ("parameters", "resolution"),
+        "audio": ("parameters", "generateAudio"),
     },
     "luma": {
         "duration_seconds": ("duration",),
@@ -54,12 +62,14 @@ FIELDS: dict[str, dict[str, tuple[str, ...] | None]] = {
 BARE = {
     "runway": {"model": "gen4.5", "promptText": "p", "ratio": "1280:720", "duration": 5},
     "veo": {"instances": [{"prompt": "p"}]},
+    "veo-vertex": {"instances": [{"prompt": "p"}]},
     "luma": {"model": "ray-2", "prompt": "p"},
     "pika": {"prompt": "p"},
     "kling": {"model_name": "kling-v2-6", "prompt": "p"},
     "fake": {"prompt": "p", "model": "fake-1"},
 }
 CHOSEN = ("duration_seconds", "aspect_ratio", "resolution", "audio")
+OPTIONS = {"veo-vertex": VertexAI(project="p", credentials=MintingCredentials())}
 
 
 def _paths(body: dict[str, Any], prefix: tuple[str, ...] = ()) -> set[tuple[str, ...]]:
@@ -73,7 +83,7 @@ def _paths(body: dict[str, Any], prefix: tuple[str, ...] = ()) -> set[tuple[str,
 
 
 def _body(name: str, request: VideoRequest) -> dict[str, Any]:
-    adapter = ShimConfig(environ=KEYS).build_adapter(name)
+    adapter = ShimConfig(environ=KEYS, options=OPTIONS).build_adapter(name)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fitted = fit(name, request, adapter.capabilities, adapter.model)
@@ -117,7 +127,7 @@ def test_the_body_grows_only_by_what_the_caller_chose(name: str, given: tuple[st
 
 
 def _client(name: str) -> VideoClient:
-    return VideoClient(provider=name, environ=KEYS)
+    return VideoClient(provider=name, environ=KEYS, vertex=OPTIONS["veo-vertex"])
 
 
 def test_the_job_reports_the_provider_defaults_it_did_not_send() -> None:

@@ -74,7 +74,11 @@ class Adapter(ABC):
         cls.capabilities = spec.capabilities
         cls.docs = spec.docs
 
-    def __init__(self, base_url: str, model: str, secrets: Mapping[str, str]) -> None:
+    def __init__(
+        self, base_url: str, model: str, secrets: Mapping[str, str], options: Any = None
+    ) -> None:
+        """`options` holds settings given to the client for this provider alone (`vertex=` for
+        veo-vertex); the other providers take none."""
         self.base_url = base_url.rstrip("/")
         self.model = model
         self._secrets = dict(secrets)
@@ -140,6 +144,10 @@ class Adapter(ABC):
     def download_headers(self) -> dict[str, str]:
         """Headers for fetching the finished video (most providers sign their URLs)."""
         return {}
+
+    def download_url(self, video_url: str) -> str:
+        """The HTTP URL that serves the finished video (Vertex AI's `gs://` URIs are not)."""
+        return video_url
 
     def url(self, path: str) -> str:
         """An absolute URL on this provider's base URL."""
