@@ -24,11 +24,13 @@ def providers_command(
     output_format: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """List the video providers the shim supports, with capabilities and prices."""
+    from sora_migrate.write import write_stdout
+
     rows = provider_rows()
     if output_format == "json":
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        write_stdout(json.dumps(rows, indent=2) + "\n")
     elif output_format == "table":
-        sys.stdout.write(_table(rows))
+        write_stdout(_table(rows))
     else:
         raise UserError(f"unknown format {output_format!r} (choose from table, json)")
 
@@ -54,12 +56,15 @@ def provider_rows() -> list[dict[str, Any]]:
                 "image_to_video": caps.image_to_video,
                 "extend": caps.extend,
                 "cancel": caps.cancel,
+                "delete": cls.cancel_deletes,
                 "native_audio": caps.native_audio,
                 "audio_toggle": caps.audio_toggle,
                 "aspect_ratio_from_image": caps.aspect_ratio_from_image,
                 "durations": list(caps.durations),
                 "aspect_ratios": list(caps.aspect_ratios),
                 "resolutions": list(caps.resolutions),
+                "download_variants": list(caps.variants),
+                "thumbnail": "thumbnail" in caps.variants,
                 "defaults": _defaults(caps),
                 "required": list(caps.required),
                 "defaults_source": caps.defaults_source,
@@ -104,6 +109,8 @@ CAPABILITY_LABELS = (
     ("image", "image_to_video"),
     ("extend", "extend"),
     ("cancel", "cancel"),
+    ("delete", "delete"),
+    ("thumbnail", "thumbnail"),
     ("audio", "native_audio"),
     ("audio on/off", "audio_toggle"),
 )
