@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sora_migrate.findings import Finding
+from sora_migrate.rewrite.calls.common import Manual
 from sora_migrate.rewrite.engine import UNRESOLVED, FileResult, SkipFile, unified_diff
 from sora_migrate.rewrite.javascript import todos
 from sora_migrate.rewrite.javascript.binding import bind_shim
@@ -69,13 +70,19 @@ def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, 
     targets = {}
     decided = []
     for target in plan.calls.values():
-        offset = source.offset(target.line, target.column + 1)
-        call = _call_at(source, offset, target.method)
+        call = _call_at(source, source.offset(target.line, target.column + 1), target.method)
         if call is not None:
             targets[call.id] = target
             decided.append(Decided(target.method, call, rewrite_call(source, call, target.method)))
+    for item in plan.unresolved:
+        call = _call_at(source, source.offset(item.line, item.column + 1), item.method)
+        if call is not None and item.column >= 0:
+            reason = UNRESOLVED.format(method=item.method)
+            decided.append(Decided(item.method, call, Manual(reason, reason), unresolved=True))
     rewritten = [
-        item.call for item in hold_back(source, decided) if work.apply(targets[item.call.id], item)
+        item.call
+        for item in hold_back(source, decided)
+        if not item.unresolved and work.apply(targets[item.call.id], item)
     ]
     for mark in plan.marks:
         work.todo(mark.line, mark.column + 1, mark.kind, mark.reason, todos.FINDINGS[mark.kind])

@@ -1,7 +1,8 @@
 """Whole flows or nothing, as in the Python rewrite (rewrite/whole_flows.py): calls of one
 function that share a video (the name a result is bound to, the id a call is given — `video.id`,
 `videoId`, `job["id"]` — and names bound to such an id, `const vid = video.id`) move together.
-If one of them stays on Sora, the others stay too, with a TODO that names the call holding them,
+If one of them stays on Sora (a call left for a person, or one on a receiver the scanner could
+not resolve), the others stay too, with a TODO that names the call holding them,
 so an id made by OpenAI is never handed to another provider, nor the other way round.
 """
 
@@ -16,7 +17,7 @@ from sora_migrate.rewrite.calls.common import Manual
 from sora_migrate.rewrite.javascript.calls import Outcome, Rewritten, object_members
 from sora_migrate.rewrite.javascript.results import bound_name
 from sora_migrate.rewrite.javascript.source import Source
-from sora_migrate.rewrite.whole_flows import HELD_BACK, _Groups
+from sora_migrate.rewrite.whole_flows import HELD_BACK, SEE_ITS_TODO, UNRESOLVED_WHY, _Groups
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -38,11 +39,13 @@ ID_IN_BODY = frozenset({"extend", "edit"})
 
 @dataclass(frozen=True)
 class Decided:
-    """A planned call, its node and what the rewrite would do with it."""
+    """A planned call, its node and what the rewrite would do with it; an `unresolved` call
+    (medium confidence) is never changed, but holds back the calls that share its video."""
 
     method: str
     call: Node
     outcome: Outcome
+    unresolved: bool = False
 
 
 def hold_back(source: Source, decided: list[Decided]) -> list[Decided]:
@@ -75,7 +78,8 @@ def hold_back(source: Source, decided: list[Decided]) -> list[Decided]:
             reason = (
                 f"videos.{item.method}: its video is also used by videos.{held.method}, which stays"
             )
-            todo = HELD_BACK.format(blocker=held.method, key=key)
+            why = UNRESOLVED_WHY if held.unresolved else SEE_ITS_TODO
+            todo = HELD_BACK.format(blocker=held.method, key=key, why=why)
             item = Decided(item.method, item.call, Manual(reason, todo))
         result.append(item)
     return result
