@@ -8,7 +8,15 @@ from sora_migrate.analyse.python_bindings import ModuleResolver
 
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
     """Run the analyser for `ctx.kind`, then the user's regex rules."""
-    from sora_migrate.analyse import javascript, lines, notebook, prose, python, structured
+    from sora_migrate.analyse import (
+        javascript,
+        lines,
+        manifests,
+        notebook,
+        prose,
+        python,
+        structured,
+    )
     from sora_migrate.analyse.treesitter import grammar_for
 
     kind = ctx.kind
@@ -28,6 +36,7 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
         lines.analyse_lines(ctx)
     if not ctx.read_as_text and kind != "notebook":
         lines.residual_pass(ctx)  # what the grammar could not place still gets the text pass
+    manifests.analyse_manifest(ctx)
     _run_regex_rules(ctx)
 
 
