@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sora_migrate.analyse.context import FileContext, Span
+from sora_migrate.analyse.context import FileContext, Span, about_the_past
 from sora_migrate.analyse.python_bindings import ModuleResolver
+from sora_migrate.findings import Confidence
 
 
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
@@ -20,6 +21,8 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
     from sora_migrate.analyse.treesitter import grammar_for
 
     kind = ctx.kind
+    if about_the_past(ctx.path):
+        ctx.cap = Confidence.LOW
     if kind == "python":
         python.analyse_python(ctx, resolver)
     elif kind == "notebook":
@@ -41,8 +44,6 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
 
 
 def _run_regex_rules(ctx: FileContext) -> None:
-    from sora_migrate.findings import Confidence
-
     for rule in ctx.rules.regex_rules:
         if not rule.applies_to(ctx.kind) or rule.regex is None:
             continue

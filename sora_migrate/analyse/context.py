@@ -23,6 +23,19 @@ OPENAI_CONTEXT = re.compile(
     r"|\bOPENAI_[A-Z_]+|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b"
 )
 
+# Files about the past: a changelog entry that names Sora records history, not a dependency.
+DOC_SUFFIX = r"\.(?:md|markdown|mdx|rst|txt|adoc)"
+HISTORY_FILE = re.compile(
+    rf"(?:^|/)(?:changelog|changes|history|news|release[-_ ]?notes?|releases)(?:{DOC_SUFFIX})?$"
+    rf"|(?:^|/)(?:\.changeset|changelog\.d|changes|release[-_]?notes|changelogs?)/[^/]+{DOC_SUFFIX}$",
+    re.IGNORECASE,
+)
+
+
+def about_the_past(path: str) -> bool:
+    """Whether the file (POSIX path) is a changelog, history or release notes."""
+    return HISTORY_FILE.search(path) is not None
+
 
 @dataclass(frozen=True)
 class Span:
