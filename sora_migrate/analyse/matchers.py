@@ -87,7 +87,7 @@ ENV_VOCABULARY = frozenset(
         "HOST",
     ]
 )
-SORA_2 = re.compile(r"SORA_?2")
+MODEL_NAME_PARTS = frozenset({"SORA", "SORA2", "2", "PRO"})
 ENDPOINT = re.compile(r"/v1/videos(?![\w-])")
 URL_TOKEN_END = re.compile(r"[\s\"'`<>()\[\]{},;|\\]")
 KLING_SUBPATHS = (
@@ -240,8 +240,8 @@ def match_env_names(ctx: FileContext, span: Span) -> None:
 def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence | None:
     """How sure a Sora-looking variable name is about OpenAI's Sora, or None to drop it."""
     parts = name.split("_")
-    if len(parts) < 2 or ENV_DENY.intersection(parts):
-        return None
+    if len(parts) < 2 or ENV_DENY.intersection(parts) or set(parts) <= MODEL_NAME_PARTS:
+        return None  # `SORA_2`, `SORA_2_PRO`: a constant for the model, not a setting
     if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
         return None
     if span.kind in ("comment", "prose"):
@@ -249,7 +249,7 @@ def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence |
     line = span.text[: span.text.find("\n")] if "\n" in span.text else span.text
     if MODEL_ID.search(line) or MODEL_ID.search(_line_of(ctx, span)):
         return HIGH
-    if ENV_VOCABULARY.intersection(parts) or "OPENAI_VIDEO" in name or SORA_2.search(name):
+    if ENV_VOCABULARY.intersection(parts) or "OPENAI_VIDEO" in name:
         return MEDIUM
     return None  # SORA_BUILDPACK, SORA_THEME: a name that says nothing about an API
 
