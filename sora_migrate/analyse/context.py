@@ -23,6 +23,11 @@ OPENAI_CONTEXT = re.compile(
     r"|\bOPENAI_[A-Z_]+|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b"
 )
 
+# Imports of the SDK's Sora types: `openai/resources/videos`, `openai.types.video...`, `Video*`
+# names from `openai.types`.
+VIDEO_TYPES = re.compile(
+    r"openai/resources/videos|openai\.types\.video|from\s+openai\.types\s+import\s+[^\n]*\bVideo"
+)
 # Files about the past: a changelog entry that names Sora records history, not a dependency.
 DOC_SUFFIX = r"\.(?:md|markdown|mdx|rst|txt|adoc)"
 HISTORY_FILE = re.compile(
@@ -88,6 +93,11 @@ class FileContext:
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
         self.lowered = self.text.lower()
+
+    @property
+    def imports_video_types(self) -> bool:
+        """True when the file imports the OpenAI SDK's Sora types: it works with the Videos API."""
+        return "openai" in self.lowered and VIDEO_TYPES.search(self.text) is not None
 
     @property
     def openai_context(self) -> bool:

@@ -104,7 +104,7 @@ FOREIGN_VENDORS = re.compile(r"synthesia|api\.video|apivideo|\bmux\b|vimeo|heyge
 WEBHOOK_EVENT = re.compile(r"^video\.(?:completed|failed)$")
 QUOTED_EVENT = re.compile(r"([\"'`])video\.(?:completed|failed)\1")
 # "/videos..." joined onto a base URL: "/videos", f"{base}/videos/{id}", `${base}/videos`.
-VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|$)")
+VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|\$\{|$)")
 OPENAI_HOST = re.compile(r"api\.openai\.com|openai\.azure\.com|OPENAI_BASE_URL")
 
 
@@ -193,13 +193,14 @@ def _endpoint_confidence(ctx: FileContext, token: str, path_at: int) -> Confiden
 
 
 def match_video_path(ctx: FileContext, span: Span) -> None:
-    """A `/videos` path joined onto a base URL, in a file that names the OpenAI host.
+    """A `/videos` path joined onto a base URL (`f"{base}/videos/{id}"`, `` `/videos${qs}` ``),
+    in a file that talks to OpenAI.
 
     Analysers call this only for strings outside route registrations (`@app.get("/videos")`,
     `router.get("/videos", handler)`), which are an app's own endpoints."""
     if "/videos" not in span.text or VIDEO_PATH.match(string_content(span.text)) is None:
         return
-    if OPENAI_HOST.search(ctx.text):
+    if OPENAI_HOST.search(ctx.text) or ctx.openai_context:
         ctx.emit_in_span(
             "rest-endpoint", MEDIUM, span, 0, len(span.text), "path on the OpenAI base URL"
         )
