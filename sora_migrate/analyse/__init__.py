@@ -6,6 +6,10 @@ from sora_migrate.analyse.context import FileContext, Span, about_the_past
 from sora_migrate.analyse.python_bindings import ModuleResolver
 from sora_migrate.findings import Confidence
 
+# Kinds analysed by the table-driven SDK analyser (sdks.py) and by the component one.
+SDK_KINDS = frozenset({"go", "java", "kotlin", "ruby", "csharp", "php", "rust"})
+COMPONENT_KINDS = frozenset({"vue", "svelte", "astro", "html"})
+
 
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
     """Run the analyser for `ctx.kind`, then the user's regex rules."""
@@ -33,6 +37,15 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
         structured.analyse_yaml(ctx)
     elif kind == "json":
         structured.analyse_json(ctx)
+    elif kind in SDK_KINDS:
+        from sora_migrate.analyse.sdk_tables import SDK_LANGUAGES
+        from sora_migrate.analyse.sdks import analyse_sdk_language
+
+        analyse_sdk_language(ctx, SDK_LANGUAGES[kind])
+    elif kind in COMPONENT_KINDS:
+        from sora_migrate.analyse.components import analyse_component
+
+        analyse_component(ctx)
     elif kind in ("markdown", "rst"):
         prose.analyse_prose(ctx)
     else:

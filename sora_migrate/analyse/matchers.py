@@ -264,6 +264,8 @@ def match_doc_mentions(ctx: FileContext, span: Span) -> None:
     """Sora named in a comment, docstring or prose: worth a look, never a gate failure."""
     if SORA_WORD.search(span.text) is None or NOT_OPENAI_SORA.search(span.text):
         return  # another project's Sora
+    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
+        return  # a file about Shiguredo's WebRTC server
     # this tool's own comments (`# sora-migrate: ...` TODOs, notes, ignores) mention Sora too
     own = span.text.find("sora-migrate:")
     for match in SORA_WORD.finditer(span.text):

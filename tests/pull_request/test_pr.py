@@ -74,7 +74,7 @@ def test_branch_commit_and_body(run_cli, repo: Path) -> None:  # type: ignore[no
     assert "- [ ] `app.py:12` remix:" in body
     assert "- [ ] `web.ts` not rewritten: the TypeScript shim is not vendored" in body
     assert "VIDEO_GENERATION_PROVIDER" in body and "RUNWAYML_API_SECRET" in body
-    assert "| `app.py:7` | 8 s, 720p | 0.96 | 3.20 | 0.32 | 0.34 |" in body
+    assert "| `app.py:7` | 8 s, 720p | 0.96 | 3.20 | 3.20 | 0.32 | 0.34 |" in body
     assert (
         not list((repo / ".git" / "worktrees").glob("*"))
         if (repo / ".git" / "worktrees").exists()
