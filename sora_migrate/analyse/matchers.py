@@ -193,14 +193,17 @@ def _endpoint_confidence(ctx: FileContext, token: str, path_at: int) -> Confiden
 
 
 def match_video_path(ctx: FileContext, span: Span) -> None:
-    """A `/videos` path joined onto a base URL (`f"{base}/videos/{id}"`, `` `/videos${qs}` ``),
-    in a file that talks to OpenAI.
+    """A `/videos` path joined onto a base URL, in a file that names the OpenAI host; one built
+    by interpolation (`f"{base}/videos/{id}"`, `` `/videos${qs}` ``) also in a file that
+    otherwise talks to OpenAI.
 
     Analysers call this only for strings outside route registrations (`@app.get("/videos")`,
     `router.get("/videos", handler)`), which are an app's own endpoints."""
-    if "/videos" not in span.text or VIDEO_PATH.match(string_content(span.text)) is None:
+    content = string_content(span.text)
+    if "/videos" not in span.text or VIDEO_PATH.match(content) is None:
         return
-    if OPENAI_HOST.search(ctx.text) or ctx.openai_context:
+    built = "{" in content  # joined onto a base or with a query: a request, not a route
+    if OPENAI_HOST.search(ctx.text) or (built and ctx.openai_context):
         ctx.emit_in_span(
             "rest-endpoint", MEDIUM, span, 0, len(span.text), "path on the OpenAI base URL"
         )
