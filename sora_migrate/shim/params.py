@@ -56,6 +56,8 @@ class Capabilities:
     aspect_ratio_from_image: bool = False
     required: tuple[str, ...] = ()
     defaults_source: str = ""
+    # what get_video_output(job_id, variant=...) can return besides the video ("thumbnail")
+    variants: tuple[str, ...] = ("video",)
 
 
 @dataclass(frozen=True)
