@@ -117,10 +117,9 @@ def handle(spec: RepoSpec, options: FleetOptions) -> Outcome:
 
 def checkout(url: str, ref: str | None, folder: Path, timeout: float) -> str:
     """Make `folder` a shallow checkout of `ref` (default: the remote's HEAD) of `url`, cloning
-    it the first time and fetching into it afterwards; the checked-out commit."""
-    if (folder / ".git").is_dir():
-        _git(folder, timeout, "remote", "set-url", "origin", url)
-    else:
+    it the first time and fetching into it afterwards (the folder's name comes from the URL
+    and ref, so its `origin` is always `url`); the checked-out commit."""
+    if not (folder / ".git").is_dir():
         if folder.exists():
             shutil.rmtree(folder)  # a half-made checkout of an earlier run: our own folder
         if ref is None or not SHA.fullmatch(ref):
