@@ -37,16 +37,31 @@ def wire(request: httpx.Request) -> Wire:
     return request.method, str(request.url), headers, body
 
 
-def sent(standin: StandIn, action: Callable[[], object]) -> list[Wire]:
-    """The requests `action` makes on `standin`."""
+def sent(standin: StandIn, *actions: Callable[[], object]) -> list[Wire]:
+    """The requests the `actions`, run in turn, make on `standin`."""
     start = len(standin.requests)
-    action()
+    for action in actions:
+        action()
     return [wire(request) for request in standin.requests[start:]]
 
 
 def shim(standin: StandIn, **options: Any) -> Any:
     """The shim's sync client on the stand-in."""
     return Harness("sync", standin, **options).client
+
+
+def shim_lifecycle(
+    standin: StandIn, provider: str, key: str, prompt: str, arguments: dict[str, Any], raw_id: str
+) -> list[Wire]:
+    """What the shim sends to create a job, read its status and cancel it."""
+    ours = shim(standin, provider=provider, api_keys={provider: key})
+    job_id = f"{provider}:{raw_id}"
+    return sent(
+        standin,
+        lambda: ours.create_video(prompt, **arguments),
+        lambda: ours.get_job_status(job_id),
+        lambda: ours.cancel_job(job_id),
+    )
 
 
 # --- Veo on Vertex AI: google-genai in Vertex mode ---------------------------------------------
@@ -134,12 +149,15 @@ def test_vertex_create_and_poll_match_google_genai(case: str) -> None:
         lambda: operation.append(
             client.models.generate_videos(model="veo-3.1-generate-001", **sdk_arguments)
         ),
+        lambda: client.operations.get(operation[0]),
     )
-    official += sent(standin, lambda: client.operations.get(operation[0]))
     ours = _vertex_shim(standin, bucket)
     job: list[Any] = []
-    mine = sent(standin, lambda: job.append(ours.create_video("surf", **shim_arguments)))
-    mine += sent(standin, lambda: ours.get_job_status(job[0].id))
+    mine = sent(
+        standin,
+        lambda: job.append(ours.create_video("surf", **shim_arguments)),
+        lambda: ours.get_job_status(job[0].id),
+    )
     assert mine == official
     assert len(official) == 2
 
@@ -258,13 +276,13 @@ def test_runway_matches_runwayml(case: str) -> None:
         max_retries=0,
         http_client=httpx.Client(transport=httpx.MockTransport(standin.handle)),
     )
-    official = sent(standin, lambda: getattr(client, resource).create(**sdk_arguments))
-    official += sent(standin, lambda: client.tasks.retrieve("task_1"))
-    official += sent(standin, lambda: client.tasks.delete("task_1"))
-    ours = shim(standin, provider="runway", api_keys={"runway": "rk_test"})
-    mine = sent(standin, lambda: ours.create_video("kite", **shim_arguments))
-    mine += sent(standin, lambda: ours.get_job_status("runway:task_1"))
-    mine += sent(standin, lambda: ours.cancel_job("runway:task_1"))
+    official = sent(
+        standin,
+        lambda: getattr(client, resource).create(**sdk_arguments),
+        lambda: client.tasks.retrieve("task_1"),
+        lambda: client.tasks.delete("task_1"),
+    )
+    mine = shim_lifecycle(standin, "runway", "rk_test", "kite", shim_arguments, "task_1")
     assert mine == official
 
 
@@ -317,13 +335,10 @@ def test_luma_matches_lumaai(case: str) -> None:
     official = sent(
         standin,
         lambda: client.generations.video.create(model="ray-2", prompt="dunes", **sdk_arguments),
+        lambda: client.generations.get("gen1"),
+        lambda: client.generations.delete("gen1"),
     )
-    official += sent(standin, lambda: client.generations.get("gen1"))
-    official += sent(standin, lambda: client.generations.delete("gen1"))
-    ours = shim(standin, provider="luma", api_keys={"luma": "luma_test"})
-    mine = sent(standin, lambda: ours.create_video("dunes", **shim_arguments))
-    mine += sent(standin, lambda: ours.get_job_status("luma:gen1"))
-    mine += sent(standin, lambda: ours.cancel_job("luma:gen1"))
+    mine = shim_lifecycle(standin, "luma", "luma_test", "dunes", shim_arguments, "gen1")
     assert mine == official
 
 
@@ -381,13 +396,10 @@ def test_pika_matches_fal_client(case: str, monkeypatch: pytest.MonkeyPatch) -> 
     official = sent(
         standin,
         lambda: handle.append(client.submit(f"fal-ai/pika/v2.2/{endpoint}", arguments=arguments)),
+        lambda: handle[0].status(),
+        lambda: handle[0].cancel(),
     )
-    official += sent(standin, lambda: handle[0].status())
-    official += sent(standin, lambda: handle[0].cancel())
-    ours = shim(standin, provider="pika", api_keys={"pika": "fal_test"})
-    mine = sent(standin, lambda: ours.create_video("neon", **shim_arguments))
-    mine += sent(standin, lambda: ours.get_job_status("pika:req1"))
-    mine += sent(standin, lambda: ours.cancel_job("pika:req1"))
+    mine = shim_lifecycle(standin, "pika", "fal_test", "neon", shim_arguments, "req1")
     # fal-client rebuilds the status URL with ?logs=false; the shim polls the URL submit returned
     method, url, headers, body = official[1]
     assert mine == [
