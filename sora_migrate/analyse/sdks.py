@@ -476,8 +476,8 @@ def _is_route(reader: _Reader, call: Node) -> bool:
     access = reader.split(call)
     if access is None or access.name.lower() not in ROUTE_METHODS:
         return False
-    if access.name.lower() in ROUTE_ONLY:
-        return True
+    if access.name.lower() in ROUTE_ONLY or access.obj is None:
+        return True  # also a routing DSL without receiver: Ktor's `get("/videos") { }`, Rails
     receiver = reader.name_of(access.obj) if access.obj is not None else None
     return receiver is not None and receiver.lower() in ROUTERS
 
