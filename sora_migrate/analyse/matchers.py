@@ -106,9 +106,7 @@ QUOTED_EVENT = re.compile(r"([\"'`])video\.(?:completed|failed)\1")
 # "/videos..." joined onto a base URL: "/videos", f"{base}/videos/{id}", `${base}/videos`.
 # The base may be interpolated: `${base}`, `{base}` (C#, PHP), `#{base}` (Ruby), `$base`
 # (Kotlin, PHP), `%s` (Go, Java format strings), `\(base)` (Swift).
-VIDEO_PATH = re.compile(
-    r"^(?:\$?\{[^}]*\}|#\{[^}]*\}|\$\w+|%[sv]|\\\([^)]*\))?/videos(?:/|\?|$)"
-)
+VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\}|#\{[^}]*\}|\$\w+|%[sv]|\\\([^)]*\))?/videos(?:/|\?|$)")
 OPENAI_HOST = re.compile(r"api\.openai\.com|openai\.azure\.com|OPENAI_BASE_URL")
 
 
