@@ -1,0 +1,122 @@
+/**
+ * What the shim returns: `Job` (like Sora's `Video`), `VideoOutput` (like the Node SDK's
+ * `downloadContent` Response), `CostEstimate`, and provider-tagged job ids (`runway:<task id>`).
+ */
+import { ConfigurationError } from "./errors.js";
+
+export type Status = "pending" | "processing" | "completed" | "failed";
+export const STATUSES: readonly Status[] = ["pending", "processing", "completed", "failed"];
+
+/** Why a job failed, in the provider's own words (`code` when the provider gives one). */
+export interface JobError {
+  readonly message: string;
+  readonly code?: string | undefined;
+}
+
+/**
+ * A video generation job on one provider, shaped like Sora's `Video`: `id` (which carries the
+ * provider, `runway:...`), `status`, `progress` (0-100) and `error` (`.message`, `.code`).
+ * `model` is the model the job was started with (undefined when only its status was read).
+ */
+export interface Job {
+  readonly id: string;
+  readonly provider: string;
+  readonly status: Status;
+  readonly progress: number;
+  readonly error?: JobError | undefined;
+  readonly videoUrl?: string | undefined;
+  readonly model?: string | undefined;
+  /** True once the job has completed or failed. */
+  readonly done: boolean;
+  /** The provider's own payload, for what the shim does not map. */
+  readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** `provider:rawId`. */
+export function makeJobId(provider: string, rawId: string): string {
+  return `${provider}:${rawId}`;
+}
+
+/** [provider, the provider's own id] of a shim job id. */
+export function splitJobId(jobId: string): [string, string] {
+  const at = typeof jobId === "string" ? jobId.indexOf(":") : -1;
+  if (at <= 0 || at === jobId.length - 1) {
+    throw new ConfigurationError(
+      `not a shim job id (expected 'provider:id'): ${JSON.stringify(jobId)}`,
+    );
+  }
+  return [jobId.slice(0, at), jobId.slice(at + 1)];
+}
+
+/** An estimated price in USD, the price row used, and when those prices were published. */
+export interface CostEstimate {
+  /** The price in `currency`, rounded to 4 decimal places. */
+  readonly amount: number;
+  /** The same amount as an exact decimal string ("0.9600"). */
+  readonly amountText: string;
+  readonly currency: string;
+  readonly provider: string;
+  readonly model: string;
+  readonly priceRow: Readonly<Record<string, unknown>>;
+  /** ISO date the prices were published. */
+  readonly published: string;
+  readonly confirmed: boolean;
+  readonly note: string;
+}
+
+/**
+ * A finished video, as the Node SDK's `downloadContent` Response was: `url`, `ok`, `status`,
+ * `headers`, `body` (a ReadableStream), `arrayBuffer()`, `blob()`, `bytes()`. Unlike a
+ * Response, the whole-body readers may be called more than once (the bytes are kept).
+ */
+export class VideoOutput {
+  readonly url: string;
+  readonly ok = true;
+  readonly status: number;
+  readonly headers: Headers;
+  #response: Response;
+  #bytes: Promise<Uint8Array<ArrayBuffer>> | undefined;
+
+  constructor(url: string, response: Response) {
+    this.url = url;
+    this.status = response.status;
+    this.headers = response.headers;
+    this.#response = response;
+  }
+
+  /** The video as a stream (read once, like a Response body). */
+  get body(): ReadableStream<Uint8Array> {
+    if (this.#bytes === undefined && this.#response.body !== null) {
+      return this.#response.body;
+    }
+    const bytes = this.bytes();
+    return new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(await bytes);
+        controller.close();
+      },
+    });
+  }
+
+  /** Whether the body stream was handed out or read. */
+  get bodyUsed(): boolean {
+    return this.#response.bodyUsed;
+  }
+
+  /** The whole video. */
+  bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    this.#bytes ??= this.#response.arrayBuffer().then((buffer) => new Uint8Array(buffer));
+    return this.#bytes;
+  }
+
+  /** The whole video (a copy, so callers may keep or change it). */
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    return (await this.bytes()).slice().buffer;
+  }
+
+  /** The whole video as a Blob (`video/mp4` unless the provider said otherwise). */
+  async blob(): Promise<Blob> {
+    const type = this.headers.get("content-type") ?? "video/mp4";
+    return new Blob([await this.bytes()], { type });
+  }
+}
