@@ -15,5 +15,5 @@ export { ConfigurationError, JobFailed, ProviderError, ShimError, Timeout, Unsup
 export { STATUSES, VideoOutput } from "./jobs.js";
 export { ParameterMapped } from "./params.js";
 export { PROVIDERS } from "./registry.js";
-export { RetryPolicy } from "./retry.js";
+export { parseRetryAfter, RetryPolicy } from "./retry.js";
 export { providerSpec } from "./specs.js";

@@ -44,8 +44,10 @@ export interface CostEstimate {
 }
 /**
  * A finished video, as the Node SDK's `downloadContent` Response was: `url`, `ok`, `status`,
- * `headers`, `body` (a ReadableStream), `arrayBuffer()`, `blob()`, `bytes()`. Unlike a
- * Response, the whole-body readers may be called more than once (the bytes are kept).
+ * `headers`, `body` (a ReadableStream), `arrayBuffer()`, `blob()`, `bytes()`. As with a
+ * Response, the video is either streamed from `body` or read whole; unlike a Response, the
+ * whole-body readers may be called more than once (the bytes are kept, and `body` then streams
+ * them again).
  */
 export declare class VideoOutput {
     #private;

@@ -31,5 +31,5 @@ export type { ImageInput } from "./images.js";
 export { STATUSES, VideoOutput, type CostEstimate, type Job, type JobError, type Status } from "./jobs.js";
 export { ParameterMapped, type Capabilities, type WarningHandler } from "./params.js";
 export { PROVIDERS } from "./registry.js";
-export { RetryPolicy, type RetryOptions } from "./retry.js";
+export { parseRetryAfter, RetryPolicy, type RetryOptions } from "./retry.js";
 export { providerSpec, type ProviderSpec } from "./specs.js";
