@@ -5,7 +5,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sora_migrate.provenance import Repository
+    from sora_migrate.shard import ShardPlan
 
 
 class Confidence(IntEnum):
@@ -120,3 +124,5 @@ class ScanResult:
     files_too_large: int = 0
     files_binary: int = 0
     seconds: float = 0.0
+    shard: ShardPlan | None = None  # set when only one shard of the tree was scanned
+    repository: Repository | None = None  # None: reporters ask git about `root`

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sora_migrate.shard import Shard
+
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 
 
@@ -21,3 +23,4 @@ class ScanOptions:
     ignore_paths: tuple[Path, ...] = ()
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     progress: bool = False
+    shard: Shard | None = None  # scan only this shard's files (the walk still sees all)

@@ -25,6 +25,7 @@ from sora_migrate.options import ScanOptions
 from sora_migrate.prefilter import Prefilter
 from sora_migrate.progress import ScanProgress
 from sora_migrate.rulepack import Rule, load_rules, select_rules
+from sora_migrate.shard import Shard, ShardPlan
 
 BATCH_SIZE = 256
 IN_PROCESS_LIMIT = 400
@@ -205,7 +206,10 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     walker = Walker(root, options.include, options.exclude, options.ignore_paths)
     jobs = options.jobs or os.cpu_count() or 1
     tasks: list[DirTask] = []
-    if jobs <= 1:
+    plan: ShardPlan | None = None
+    if options.shard is not None:
+        files, plan = _shard_files(walker, paths, options.shard)
+    elif jobs <= 1:
         files = list(walker.files(paths))
     else:
         files, tasks = walker.plan(paths, want=jobs * TASKS_PER_JOB)
@@ -214,7 +218,8 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     else:
         setup = WorkerSetup(root, rules, options)
         total = _run_pool(setup, jobs, files, tasks, options.progress)
-    skipped = sorted([*walker.walk.skipped, *total.skipped], key=lambda item: item.path)
+    walk_skipped = [s for s in walker.walk.skipped if plan is None or plan.owns(s.path)]
+    skipped = sorted([*walk_skipped, *total.skipped], key=lambda item: item.path)
     return ScanResult(
         root=str(root),
         findings=sorted(total.findings, key=Finding.sort_key),
@@ -225,7 +230,25 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
         files_too_large=total.too_large,
         files_binary=total.binary,
         seconds=time.perf_counter() - started,
+        shard=plan,
     )
+
+
+def _shard_files(
+    walker: Walker, paths: Sequence[Path], shard: Shard
+) -> tuple[list[SourceFile], ShardPlan]:
+    """The whole tree is walked (every shard sees the same list), then this shard's files are
+    kept; a file that cannot be sized counts as empty and is reported by whichever shard owns
+    it."""
+    files = list(walker.files(paths))
+    sizes = []
+    for source in files:
+        try:
+            sizes.append(os.stat(source.path).st_size)
+        except OSError:
+            sizes.append(0)
+    plan = ShardPlan(shard, zip((source.rel for source in files), sizes, strict=True))
+    return [source for source in files if plan.owns(source.rel)], plan
 
 
 def _run_pool(

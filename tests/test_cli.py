@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "fixtures" / "example-repo"
-COMMANDS = ["scan", "check", "rewrite", "pr", "providers", "shim"]
+COMMANDS = ["scan", "check", "merge", "rewrite", "pr", "providers", "shim"]
 
 
 def test_version(run_cli) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +31,7 @@ def test_json_report_schema(run_cli) -> None:  # type: ignore[no-untyped-def]
     outcome = run_cli("scan", str(EXAMPLE), "--format", "json", "--jobs", "1")
     assert outcome.exit_code == 0
     report = json.loads(outcome.stdout)
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == 2
     assert report["root"] == str(EXAMPLE)
     call = next(f for f in report["findings"] if f["path"] == "app/render.py")
     assert call["rule_id"] == "sdk-call" and call["confidence"] == "high"

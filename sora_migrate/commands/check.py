@@ -53,19 +53,24 @@ def check_command(
         None, "--since", help="Only findings on lines changed since the merge-base with REF."
     ),
     output_format: str = typer.Option(
-        "table", "--format", "-f", help="table, json, sarif, markdown or github."
+        "table", "--format", "-f", help="table, json, sarif, markdown, github or csv."
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
     include: list[str] = typer.Option(None, "--include", help="Only check matching globs."),
     exclude: list[str] = typer.Option(None, "--exclude", help="Skip matching globs."),
     rules: list[Path] = typer.Option(None, "--rules", help="Extra rule directory (repeatable)."),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
+    shard: str | None = typer.Option(
+        None, "--shard", help="Scan only shard K/N of the files (N CI jobs, one tree)."
+    ),
 ) -> None:
     from sora_migrate.config import Settings
 
     check_format(output_format)
     if write_baseline is not None and since is not None:
         raise UserError("--write-baseline records the whole scan; do not combine it with --since")
+    if write_baseline is not None and shard is not None:
+        raise UserError("--write-baseline records the whole tree; do not combine it with --shard")
     targets = list(paths or [Path(".")])
     flags = Settings(
         include=tuple(include) if include else None,
@@ -76,7 +81,7 @@ def check_command(
     )
     settings = settings_for(targets, flags)
     ignored = [path for path in (output, write_baseline, settings.baseline) if path is not None]
-    result, selected = run_configured_scan(targets, settings, jobs, ignored)
+    result, selected = run_configured_scan(targets, settings, jobs, ignored, shard)
     if write_baseline is not None:
         _write_baseline(result, selected, write_baseline)
         return
@@ -108,10 +113,14 @@ def _gate(
     from sora_migrate.gate.outcome import GateInputs, evaluate
     from sora_migrate.gate.since import changed_lines
 
+    entries = baseline.load(settings.baseline) if settings.baseline else None
+    if entries is not None and result.shard is not None:
+        # another shard reports the rest of the baseline: not "fixed" here
+        entries = tuple(entry for entry in entries if result.shard.owns(entry.path))
     inputs = GateInputs(
         threshold=settings.min_confidence or Confidence.MEDIUM,
         known_rules={rule.id for rule in selected},
-        baseline=baseline.load(settings.baseline) if settings.baseline else None,
+        baseline=entries,
         baseline_path=str(settings.baseline) if settings.baseline else None,
         changed=changed_lines(Path(result.root), since) if since is not None else None,
         since=since,

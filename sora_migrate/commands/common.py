@@ -42,15 +42,28 @@ def settings_for(targets: list[Path], flags: Settings) -> Settings:
 
 
 def run_configured_scan(
-    targets: list[Path], settings: Settings, jobs: int | None, ignored: list[Path]
+    targets: list[Path],
+    settings: Settings,
+    jobs: int | None,
+    ignored: list[Path],
+    shard: str | None = None,
 ) -> tuple[ScanResult, tuple[Rule, ...]]:
-    """Run the scan with merged settings; rule ids from the config are checked first."""
+    """Run the scan with merged settings; rule ids from the config are checked first. `shard`
+    (`K/N`) scans that share of the files."""
+    from dataclasses import replace
+
     from sora_migrate.config import scan_options
     from sora_migrate.errors import ConfigError, RuleError
     from sora_migrate.rulepack import load_rules, select_rules
     from sora_migrate.scan import run_scan
+    from sora_migrate.shard import Shard
 
     options = scan_options(settings, jobs=jobs, ignore_paths=ignored, progress=sys.stderr.isatty())
+    if shard is not None:
+        try:
+            options = replace(options, shard=Shard.parse(shard))
+        except ValueError as error:
+            raise UserError(str(error)) from None
     available = load_rules(options.rule_dirs)
     try:
         selected = select_rules(available, options.enabled_rules, options.disabled_rules)
@@ -58,7 +71,8 @@ def run_configured_scan(
         # enable/disable only come from a config file: say which one
         raise ConfigError(f"{settings.source}: {error}") from None
     result = run_scan(targets, options)
-    if result.files_scanned == 0:
+    tree_files = result.shard.tree_files if result.shard is not None else result.files_scanned
+    if tree_files == 0:
         raise UserError("nothing could be scanned: no supported files under the given paths")
     return result, selected
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from sora_migrate.cli_app import app
 from sora_migrate.errors import UserError
+
+if TYPE_CHECKING:
+    from sora_migrate.shim.params import Capabilities
 
 shim_app = typer.Typer(help="Work with the provider shim.", no_args_is_help=True)
 app.add_typer(shim_app, name="shim")
@@ -44,6 +47,7 @@ def provider_rows() -> list[dict[str, Any]]:
                 "name": name,
                 "keys": list(cls.key_env),
                 "keys_needed": "all" if cls.needs_every_key else "one",
+                "auth": cls.spec.auth,
                 "base_url": cls.default_base_url,
                 "model": cls.default_model,
                 "text_to_video": caps.text_to_video,
@@ -56,6 +60,9 @@ def provider_rows() -> list[dict[str, Any]]:
                 "durations": list(caps.durations),
                 "aspect_ratios": list(caps.aspect_ratios),
                 "resolutions": list(caps.resolutions),
+                "defaults": _defaults(caps),
+                "required": list(caps.required),
+                "defaults_source": caps.defaults_source,
                 "prices": prices["rows"],
                 "prices_published": prices["published"],
                 "prices_confirmed": prices["confirmed"],
@@ -63,6 +70,33 @@ def provider_rows() -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _defaults(caps: Capabilities) -> dict[str, Any]:
+    """What a video gets for a value the caller leaves out: the provider's documented default,
+    or for a field in `required`, what the shim sends."""
+    from sora_migrate.shim.params import ASPECT_RATIO, AUDIO, DURATION, RESOLUTION
+
+    defaults: dict[str, Any] = {
+        DURATION: caps.default_duration,
+        ASPECT_RATIO: caps.default_aspect_ratio,
+        RESOLUTION: caps.default_resolution,
+    }
+    if caps.native_audio:
+        defaults[AUDIO] = caps.default_audio if caps.audio_toggle else True
+    return defaults
+
+
+def _left_out(row: dict[str, Any]) -> tuple[str, str]:
+    """(the provider's defaults, the shim's choices) as table cells: what a video gets for the
+    values the caller leaves out."""
+    from sora_migrate.shim.params import AUDIO
+
+    cells: dict[bool, list[str]] = {True: [], False: []}
+    for name, value in row["defaults"].items():
+        shown = {True: "on", False: "off"}[value] if name == AUDIO else value
+        cells[name in row["required"]].append(f"{name}={shown}")
+    return ", ".join(cells[False]) or "-", ", ".join(cells[True]) or "-"
 
 
 CAPABILITY_LABELS = (
@@ -79,11 +113,15 @@ def _table(rows: list[dict[str, Any]]) -> str:
     from io import StringIO
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     providers = Table(title="Providers")
     for column in ("provider", "key variables", "default model", "can do", "seconds", "shapes"):
-        providers.add_column(column)
+        providers.add_column(column, overflow="fold")
+    left_out = Table(title="A value the caller leaves out")
+    for column in ("provider", "not sent: the provider's default", "sent: the shim's choice"):
+        left_out.add_column(column)
     prices = Table(title="Prices (USD per second of video)")
     for column in ("provider", "model", "resolution", "audio", "USD/s", "published"):
         prices.add_column(column)
@@ -91,8 +129,12 @@ def _table(rows: list[dict[str, Any]]) -> str:
         can = [label for label, key in CAPABILITY_LABELS if row[key]]
         shapes = f"{', '.join(row['aspect_ratios'])}; {', '.join(row['resolutions'])}"
         durations = ", ".join(str(d) for d in row["durations"])
-        keys = (" and " if row["keys_needed"] == "all" else " or ").join(row["keys"]) or "none"
-        providers.add_row(row["name"], keys, row["model"], ", ".join(can), durations, shapes)
+        glue = " and " if row["keys_needed"] == "all" else " or "
+        keys = glue.join(row["keys"]) or row["auth"] or "none"
+        providers.add_row(
+            row["name"], escape(keys), row["model"], ", ".join(can), durations, shapes
+        )
+        left_out.add_row(row["name"], *_left_out(row))
         published = row["prices_published"] + ("" if row["prices_confirmed"] else " (unconfirmed)")
         for price in row["prices"] or [{"model": "-", "per_second": "not published"}]:
             audio = {True: "yes", False: "no"}.get(price.get("audio"), "any")
@@ -103,6 +145,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=140, force_terminal=False)
     console.print(providers)
+    console.print(left_out)
     console.print(prices)
     return buffer.getvalue()
 

@@ -28,6 +28,9 @@ def pr_command(
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the body; create nothing."),
     body_file: Path | None = typer.Option(None, "--body-file", help="Write the body to FILE."),
     shim_module: str = typer.Option("sora_migrate.shim", "--shim-module", help="Shim import."),
+    ts_shim: Path | None = typer.Option(
+        None, "--ts-shim", help="Folder of the TypeScript shim (see `rewrite --help`)."
+    ),
 ) -> None:
     from sora_migrate.pull_request.flow import (
         PullRequestPlan,
@@ -39,7 +42,9 @@ def pr_command(
 
     if not path.exists():
         raise UserError(f"{path}: no such file or directory")
-    plan = PullRequestPlan(path, branch, base, push or open_pr, open_pr, dry_run, shim_module)
+    plan = PullRequestPlan(
+        path, branch, base, push or open_pr, open_pr, dry_run, shim_module, ts_shim
+    )
     result = open_pull_request(plan)
     echo(result.message)
     if body_file is not None:

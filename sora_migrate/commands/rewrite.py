@@ -1,4 +1,4 @@
-"""`sora-migrate rewrite`: move Python Sora call sites onto the provider shim.
+"""`sora-migrate rewrite`: move Python and TS/JS Sora call sites onto the provider shims.
 
 Without `--write` the unified diff goes to stdout and the exit code says whether anything
 would change (1) or not (0). With `--write` the files are replaced atomically and a summary
@@ -31,14 +31,28 @@ def rewrite_command(
         False, "--force", help="Also write files with uncommitted git changes."
     ),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
+    ts_shim: Path | None = typer.Option(
+        None,
+        "--ts-shim",
+        help="Folder of the vendored TypeScript shim that TS/JS files import "
+        "(default: src/video_shim when the root has src/, else video_shim); "
+        "vendored there by --write when missing.",
+    ),
 ) -> None:
     """Rewrite Sora SDK calls onto the provider shim; leave TODO(sora-migrate) where unsafe."""
     from sora_migrate.rewrite import rewrite_paths
 
     if not DOTTED.fullmatch(shim_module):
         raise UserError(f"--shim-module {shim_module!r} is not a dotted module path")
+    if ts_shim is not None and ts_shim.exists() and not ts_shim.is_dir():
+        raise UserError(f"--ts-shim {ts_shim}: not a directory")
     report = rewrite_paths(
-        list(paths or [Path(".")]), shim_module=shim_module, write=write, force=force, jobs=jobs
+        list(paths or [Path(".")]),
+        shim_module=shim_module,
+        write=write,
+        force=force,
+        jobs=jobs,
+        ts_shim=ts_shim,
     )
     if not write:
         for outcome in report.changed:

@@ -32,13 +32,16 @@ SCAN_HELP = (
 def scan_command(
     paths: list[Path] = typer.Argument(None, help="Files or directories to scan (default: .)."),
     output_format: str = typer.Option(
-        "table", "--format", "-f", help="table, json, sarif, markdown or github."
+        "table", "--format", "-f", help="table, json, sarif, markdown, github or csv."
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
     min_confidence: str = typer.Option(
         "low", "--min-confidence", help="Show findings at or above: low, medium or high."
     ),
     jobs: int | None = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes."),
+    shard: str | None = typer.Option(
+        None, "--shard", help="Scan only shard K/N of the files (N CI jobs, one tree)."
+    ),
     rules: list[Path] = typer.Option(None, "--rules", help="Extra rule directory (repeatable)."),
     include: list[str] = typer.Option(None, "--include", help="Only scan matching globs."),
     exclude: list[str] = typer.Option(None, "--exclude", help="Skip matching globs."),
@@ -56,7 +59,7 @@ def scan_command(
     )
     settings = settings_for(targets, flags)
     ignored = [output] if output is not None else []
-    result, selected = run_configured_scan(targets, settings, jobs, ignored)
+    result, selected = run_configured_scan(targets, settings, jobs, ignored, shard)
     color = False if output is not None else None
     text = render(result, output_format, rules=selected, min_confidence=threshold, color=color)
     write_output(text, output)

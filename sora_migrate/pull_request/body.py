@@ -1,14 +1,16 @@
-"""The pull-request description: inventory before and after, what moved, what is left for a
-person (TODO comments, TS/JS call sites), how to configure a provider, and what it may cost."""
+"""The pull-request description: inventory before and after, what moved in each language, what
+is left for a person (TODO comments), how to configure a provider, and what it may cost."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 from sora_migrate.findings import CATEGORIES, ScanResult
 from sora_migrate.pull_request.costs import PRICED_PROVIDERS, SiteCost, published_date
-from sora_migrate.rewrite.report import RewriteReport
+from sora_migrate.rewrite.report import RewriteReport, Site
 
 JS_SUFFIXES = (".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx")
 
@@ -24,13 +26,13 @@ def render_body(
 ) -> str:
     """The Markdown body."""
     parts = [
-        "OpenAI shut down the Sora video API on 2026-09-24. This change moves the Python call "
-        "sites onto the provider shim (`sora_migrate.shim`) with `sora-migrate rewrite`; "
+        "OpenAI shut down the Sora video API on 2026-09-24. This change moves the Python and "
+        "TypeScript/JavaScript call sites onto the provider shim with `sora-migrate rewrite`; "
         "everything it could not move safely is listed below.",
         _inventory(before, after),
         _rewritten(report),
         _manual(report),
-        _javascript(after),
+        _ts_shim(report),
         _configuration(),
         _costs(costs),
     ]
@@ -49,11 +51,23 @@ def _inventory(before: ScanResult, after: ScanResult) -> str:
 def _rewritten(report: RewriteReport) -> str:
     if not report.rewritten:
         return ""
-    lines = ["## Rewritten call sites", ""]
-    for site in report.rewritten:
-        args = ", ".join(f"{k}={v!r}" for k, v in site.args.items())
-        lines.append(f"- `{site.location}` `videos.{site.kind}`" + (f" ({args})" if args else ""))
+    lines = ["## Rewritten call sites"]
+    for language, sites in _by_language(report.rewritten).items():
+        lines += ["", f"### {language} ({len(sites)})", ""]
+        for site in sites:
+            args = ", ".join(f"{k}={v!r}" for k, v in site.args.items())
+            shown = f"- `{site.location}` `videos.{site.kind}`"
+            lines.append(shown + (f" ({args})" if args else ""))
     return "\n".join(lines)
+
+
+def _by_language(sites: list[Site]) -> dict[str, list[Site]]:
+    grouped: dict[str, list[Site]] = {"Python": [], "TypeScript / JavaScript": []}
+    for site in sites:
+        grouped["TypeScript / JavaScript" if site.path.endswith(JS_SUFFIXES) else "Python"].append(
+            site
+        )
+    return {language: found for language, found in grouped.items() if found}
 
 
 def _manual(report: RewriteReport) -> str:
@@ -68,18 +82,16 @@ def _manual(report: RewriteReport) -> str:
     return "\n".join(lines)
 
 
-def _javascript(after: ScanResult) -> str:
-    findings = [
-        f
-        for f in after.findings
-        if f.path.endswith(JS_SUFFIXES)
-        and f.category in ("sdk-call", "rest-endpoint", "webhook-event")
-    ]
-    if not findings:
+def _ts_shim(report: RewriteReport) -> str:
+    if not report.vendored or report.ts_shim is None or report.inventory is None:
         return ""
-    lines = ["## TypeScript / JavaScript call sites (not rewritten: move them by hand)", ""]
-    lines += [f"- [ ] `{f.path}:{f.line}` {f.rule_id}: `{f.snippet}`" for f in findings]
-    return "\n".join(lines)
+    folder = Path(os.path.relpath(report.ts_shim, report.inventory.root)).as_posix()
+    return (
+        "## TypeScript shim\n\n"
+        f"The TypeScript shim was vendored into `{folder}/` (plain TypeScript, no "
+        "runtime dependencies, only the platform's `fetch`); the rewritten TS/JS files import it "
+        "by a relative path."
+    )
 
 
 def _configuration() -> str:
@@ -102,6 +114,8 @@ def key_variables() -> dict[str, str]:
         if cls.key_env:
             glue = " and " if cls.needs_every_key else " or "
             joined[name] = glue.join(f"`{variable}`" for variable in cls.key_env)
+        elif cls.spec.auth:  # veo-vertex: Google Cloud credentials, no key variable
+            joined[name] = cls.spec.auth
     return joined
 
 

@@ -5,8 +5,10 @@ literals, Sora's defaults (4 s, 720x1280) are assumed and the row says so."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sora_migrate.rewrite.report import Site
 
@@ -27,26 +29,35 @@ class SiteCost:
 
 def site_costs(sites: list[Site]) -> list[SiteCost]:
     """Estimates for every site that starts a video (create / create_and_poll / extend)."""
+    costs = []
+    for site in sites:
+        if site.kind not in ("create", "create_and_poll", "extend"):
+            continue
+        seconds, resolution, assumed, prices = estimate_call(site.args)
+        costs.append(SiteCost(site, seconds, resolution, assumed, prices))
+    return costs
+
+
+def estimate_call(
+    args: Mapping[str, Any],
+) -> tuple[int, str, bool, dict[str, Decimal | None]]:
+    """One video-making call's duration, resolution, whether they were assumed, and its price
+    on each priced provider (None: no published row), from its literal `seconds` / `size`."""
     from sora_migrate.shim import UnsupportedFeature
     from sora_migrate.shim.config import ShimConfig
     from sora_migrate.shim.pricing import estimate
 
     config = ShimConfig()  # VIDEO_GENERATION_<PROVIDER>_MODEL picks the priced model
-    costs = []
-    for site in sites:
-        if site.kind not in ("create", "create_and_poll", "extend"):
-            continue
-        seconds, resolution, assumed = _shape(site)
-        prices: dict[str, Decimal | None] = {}
-        for provider in PRICED_PROVIDERS:
-            try:
-                cost = estimate(provider, config.model_for(provider), seconds, resolution, False)
-            except UnsupportedFeature:
-                prices[provider] = None
-            else:
-                prices[provider] = cost.amount
-        costs.append(SiteCost(site, seconds, resolution, assumed, prices))
-    return costs
+    seconds, resolution, assumed = _shape(args)
+    prices: dict[str, Decimal | None] = {}
+    for provider in PRICED_PROVIDERS:
+        try:
+            cost = estimate(provider, config.model_for(provider), seconds, resolution, False)
+        except UnsupportedFeature:
+            prices[provider] = None
+        else:
+            prices[provider] = cost.amount
+    return seconds, resolution, assumed, prices
 
 
 def published_date(provider: str) -> str:
@@ -56,12 +67,12 @@ def published_date(provider: str) -> str:
     return str(provider_prices(provider)["published"])
 
 
-def _shape(site: Site) -> tuple[int, str, bool]:
-    seconds, size = site.args.get("seconds"), site.args.get("size")
+def _shape(args: Mapping[str, Any]) -> tuple[int, str, bool]:
+    seconds, size = args.get("seconds"), args.get("size")
     assumed = seconds is None or size is None
     try:
         duration = int(seconds) if seconds is not None else 4
-    except ValueError:
+    except (TypeError, ValueError):
         duration, assumed = 4, True
     resolution = "1080p" if size in HIGH_RESOLUTION_SIZES else "720p"
     return duration, resolution, assumed

@@ -28,6 +28,7 @@ class PullRequestPlan:
     open: bool = False
     dry_run: bool = False
     shim_module: str = "sora_migrate.shim"
+    ts_shim: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def open_pull_request(plan: PullRequestPlan) -> PullRequestResult:
     """Create the branch and commit (and push / open), or explain why nothing was made."""
     git = Git(plan.path)
     top = git.toplevel()
+    if plan.ts_shim is not None and not plan.ts_shim.resolve().is_relative_to(top):
+        raise UserError(f"--ts-shim {plan.ts_shim} is outside the repository {top}")
     base = _check_repository(git, plan)
     scratch = Path(tempfile.mkdtemp(prefix="sora-migrate-pr-"))
     worktree = scratch / "tree"
@@ -101,7 +104,10 @@ def _rewrite_and_commit(
     target = (
         worktree / plan.path.resolve().relative_to(top) if plan.path.resolve() != top else worktree
     )
-    report = rewrite_paths([target], shim_module=plan.shim_module, write=True, force=True)
+    ts_shim = worktree / plan.ts_shim.resolve().relative_to(top) if plan.ts_shim else None
+    report = rewrite_paths(
+        [target], shim_module=plan.shim_module, write=True, force=True, ts_shim=ts_shim
+    )
     assert report.inventory is not None
     before = report.inventory
     after = run_scan([target], ScanOptions(jobs=1))
@@ -109,7 +115,7 @@ def _rewrite_and_commit(
     subject = title(report)
     changed = [outcome.path for outcome in report.changed]
     if not changed or not report.rewritten:
-        message = "nothing to rewrite: no Python call site could be moved onto the shim"
+        message = "nothing to rewrite: no call site could be moved onto the shim"
         if changed:
             message += f" ({len(report.manual)} left for a person: run `sora-migrate rewrite`)"
         return PullRequestResult(body, subject, None, base, None, None, message)
@@ -119,6 +125,8 @@ def _rewrite_and_commit(
     # finding paths are relative to the scan root: the folder itself, or a file's folder
     prefix = (target if target.is_dir() else target.parent).relative_to(worktree)
     files = [str(prefix / path) for path in changed]
+    if report.vendored and report.ts_shim is not None:
+        files.append(str(report.ts_shim.relative_to(worktree)))
     tree_git.run("add", "--", *files)
     commit_message = f"{subject}\n\nRewritten by sora-migrate pr:\n" + "".join(
         f"- {f}\n" for f in files

@@ -12,7 +12,7 @@ from sora_migrate.findings import Confidence, Finding, ScanResult
 from sora_migrate.report.model import GateOutcome, Item, Report, Status
 from sora_migrate.rulepack import Rule
 
-FORMATS = ("table", "json", "sarif", "markdown", "github")
+FORMATS = ("table", "json", "sarif", "markdown", "github", "csv")
 
 __all__ = ["FORMATS", "GateOutcome", "Report", "build_report", "render"]
 

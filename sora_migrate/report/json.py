@@ -1,8 +1,13 @@
-"""`--format json`: the stable, documented machine-readable report (schema_version 1).
+"""`--format json`: the stable, documented machine-readable report (schema_version 2; version 2
+only adds `repository`, `rules` and `shard` to version 1, so version 1 readers keep working).
+`docs/schemas/report.schema.json` is its JSON Schema.
 
-{"schema_version": 1,
+{"schema_version": 2,
  "tool": {"name": "sora-migrate", "version": "0.1.0"},
  "root": "/abs/scanned/root",
+ "repository": {"name", "remote", "commit", "path"},  # path: the root inside the work tree
+ "rules": {"version": "<digest of the rule set>", "ids": [...]},
+ "shard": {"index": K, "count": N} or null,
  "summary": {"findings", "files_with_findings", "by_confidence", "by_category",
              "files_scanned", "files_parsed", "files_skipped", "files_too_large",
              "files_binary", "min_confidence"},
@@ -18,9 +23,9 @@ import json
 from typing import Any
 
 from sora_migrate import __version__
-from sora_migrate.report.model import GateOutcome, Report
+from sora_migrate.report.model import GateOutcome, Item, Report
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def render(report: Report) -> str:
@@ -29,10 +34,11 @@ def render(report: Report) -> str:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "sora-migrate", "version": __version__},
         "root": report.result.root,
-        "summary": _summary(report),
-        "findings": [
-            _finding(report, item.finding.to_dict(), item.status) for item in report.items
-        ],
+        "repository": report.repository().to_dict(),
+        "rules": {"version": report.ruleset_version(), "ids": sorted(report.rules)},
+        "shard": _shard(report),
+        "summary": summary(report),
+        "findings": [finding_entry(report, item) for item in report.items],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.result.skipped],
     }
     if report.gate is not None:
@@ -40,13 +46,21 @@ def render(report: Report) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _finding(report: Report, data: dict[str, Any], status: str) -> dict[str, Any]:
-    if report.gate is not None:
-        data["status"] = status
+def _shard(report: Report) -> dict[str, int] | None:
+    plan = report.result.shard
+    return None if plan is None else {"index": plan.shard.index, "count": plan.shard.count}
+
+
+def finding_entry(report: Report, item: Item) -> dict[str, Any]:
+    """A finding's JSON form; with its gate status when there is one (`check`)."""
+    data = item.finding.to_dict()
+    if report.gate is not None or item.status != "found":
+        data["status"] = item.status
     return data
 
 
-def _summary(report: Report) -> dict[str, Any]:
+def summary(report: Report) -> dict[str, Any]:
+    """The `summary` object: counts of open findings, files, and the confidence shown."""
     result = report.result
     return {
         "findings": len(report.open_items),

@@ -6,11 +6,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from sora_migrate.findings import Confidence, Directive, Finding, ScanResult
 from sora_migrate.gate.baseline import BaselineEntry
 from sora_migrate.rulepack import Rule
+
+if TYPE_CHECKING:
+    from sora_migrate.provenance import Repository
 
 Status = Literal["found", "new", "below-gate", "baselined", "suppressed"]
 """found: a plain scan finding; new: at gate level, fails the gate; below-gate: shown, never
@@ -80,6 +84,18 @@ class Report:
     def open_items(self) -> tuple[Item, ...]:
         """Items that still need work (not baselined, not suppressed)."""
         return tuple(item for item in self.items if item.is_open)
+
+    def repository(self) -> Repository:
+        """The scanned repository: as the scan recorded it, else asked of git."""
+        from sora_migrate.provenance import describe_repository
+
+        return self.result.repository or describe_repository(Path(self.result.root))
+
+    def ruleset_version(self) -> str:
+        """The digest of the rules this report was made with."""
+        from sora_migrate.provenance import ruleset_version
+
+        return ruleset_version(tuple(self.rules.values()))
 
     def counts(self) -> dict[str, int]:
         """Open findings by confidence label, every level present."""

@@ -26,6 +26,17 @@ ROOT_ID = "%SRCROOT%"
 
 def render(report: Report) -> str:
     """The SARIF log as indented JSON."""
+    return log([sarif_run(report)])
+
+
+def log(runs: list[dict[str, Any]]) -> str:
+    """A SARIF log of `runs` as indented JSON."""
+    data = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": runs}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_run(report: Report) -> dict[str, Any]:
+    """One SARIF run: the tool and its rules, the results, skipped files as notifications."""
     rules = sorted(report.rules.values(), key=lambda rule: rule.id)
     index = {rule.id: position for position, rule in enumerate(rules)}
     run: dict[str, Any] = {
@@ -47,8 +58,7 @@ def render(report: Report) -> str:
             "filesBinary": report.result.files_binary,
         },
     }
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return run
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

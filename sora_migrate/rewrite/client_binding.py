@@ -19,6 +19,8 @@ credentials and opens no connection; the provider comes from the shim's configur
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
@@ -32,8 +34,11 @@ def {name}() -> {cls}:
 '''
 
 
-def bind_clients(module: cst.Module, factories: set[str], shim_module: str) -> cst.Module:
-    """Add the factories in `factories` (if missing) and the imports they need."""
+def bind_clients(
+    module: cst.Module, factories: set[str], shim_module: str, names: Collection[str] = ()
+) -> cst.Module:
+    """Add the factories in `factories` (if missing), the imports they need, and `names` from
+    the shim (`from_sora`)."""
     if not factories:
         return module
     defined = {
@@ -47,8 +52,8 @@ def bind_clients(module: cst.Module, factories: set[str], shim_module: str) -> c
         module = module.with_changes(body=[*module.body[:at], *new, *rest, *module.body[at + 1 :]])
     context = CodemodContext()
     AddImportsVisitor.add_needed_import(context, "functools")
-    for name in sorted(factories):
-        AddImportsVisitor.add_needed_import(context, shim_module, CLIENT_CLASSES[name])
+    for name in sorted({*(CLIENT_CLASSES[factory] for factory in factories), *names}):
+        AddImportsVisitor.add_needed_import(context, shim_module, name)
     return AddImportsVisitor(context).transform_module(module)
 
 

@@ -15,13 +15,10 @@ import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
-from sora_migrate.rewrite.report import FileOutcome, Site, SiteOutcome, SiteRecord
+from sora_migrate.rewrite.notebook import rewrite_notebook
+from sora_migrate.rewrite.report import FileOutcome, Site, SiteOutcome, SiteRecord, SkipFile
 
 UNRESOLVED = "{method}: receiver not resolved to an OpenAI client (medium confidence); not changed"
-
-
-class SkipFile(Exception):
-    """The file cannot be rewritten safely; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +57,7 @@ def rewrite_python(
     from sora_migrate.rewrite.analysis import plan_text
     from sora_migrate.rewrite.client_binding import bind_clients
     from sora_migrate.rewrite.transformer import SoraTransformer
+    from sora_migrate.rewrite.whole_flows import FlowAnalysis
 
     plan = plan_text(text, rel, kind, root)
     unresolved = [
@@ -74,15 +72,17 @@ def rewrite_python(
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         raise SkipFile(f"does not parse (line {error.raw_line}); file left as it was") from None
-    transformer = SoraTransformer(plan)
-    new = MetadataWrapper(module).visit(transformer)
-    new = bind_clients(new, transformer.factories, shim_module)
+    wrapper = MetadataWrapper(module)
+    analysis = FlowAnalysis(plan)
+    wrapper.visit(analysis)
+    transformer = SoraTransformer(plan, analysis.decisions())
+    new = wrapper.visit(transformer)
+    new = bind_clients(new, transformer.factories, shim_module, transformer.imports)
     return new.code, sorted([*transformer.records, *unresolved], key=lambda r: r.line)
 
 
 def _rewrite(text: str, rel: str, root: Path, shim_module: str) -> tuple[str, tuple[Site, ...]]:
     if rel.endswith(".ipynb"):
-        from sora_migrate.rewrite.notebook import rewrite_notebook
 
         def cells(code: str) -> tuple[str, list[SiteRecord]]:
             return rewrite_python(code, rel, "notebook", root, shim_module)

@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from sora_migrate.analyse.treesitter import json_member, parse, text_of
-from sora_migrate.rewrite.engine import SkipFile
-from sora_migrate.rewrite.report import SiteRecord
+from sora_migrate.rewrite.report import SiteRecord, SkipFile
 
 MARKER = "# sora-migrate: notebook cell boundary\n"
 MAGIC = "# sora-migrate: magic "

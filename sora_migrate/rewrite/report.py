@@ -7,10 +7,16 @@ flow, so they are small frozen dataclasses with no libcst objects inside.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from sora_migrate.findings import ScanResult
+
+
+class SkipFile(Exception):
+    """The file cannot be rewritten safely; the message says why."""
+
 
 SiteOutcome = Literal["rewritten", "manual"]
 FileStatus = Literal["changed", "unchanged", "skipped", "failed"]
@@ -53,6 +59,8 @@ class RewriteReport:
     files: list[FileOutcome] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
     inventory: ScanResult | None = None  # the scan the rewrite started from (before any write)
+    ts_shim: Path | None = None  # the TypeScript shim's folder TS/JS files import
+    vendored: bool = False  # True when this run vendored the TypeScript shim there
 
     @property
     def rewritten(self) -> list[Site]:

@@ -17,7 +17,9 @@ from sora_migrate.rewrite.engine import FileResult, rewrite_bytes
 from sora_migrate.rewrite.report import FileOutcome, RewriteReport
 
 DEFAULT_SHIM_MODULE = "sora_migrate.shim"
-REWRITABLE_SUFFIXES = (".py", ".pyi", ".ipynb")
+PYTHON_SUFFIXES = (".py", ".pyi", ".ipynb")
+JAVASCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs")
+REWRITABLE_SUFFIXES = PYTHON_SUFFIXES + JAVASCRIPT_SUFFIXES
 ACTIONABLE = frozenset({"sdk-call", "rest-endpoint", "batch-endpoint", "webhook-event"})
 POOL_MIN_FILES = 8
 DIRTY = "has uncommitted changes; commit or stash them first, or pass --force"
@@ -30,25 +32,38 @@ def rewrite_paths(
     write: bool = False,
     force: bool = False,
     jobs: int | None = None,
+    ts_shim: Path | None = None,
 ) -> RewriteReport:
-    """Rewrite the Sora call sites under `paths`; with `write`, apply the changes to disk."""
+    """Rewrite the Sora call sites under `paths`; with `write`, apply the changes to disk.
+
+    TS/JS files import the TypeScript shim from the folder `ts_shim` (default: see
+    javascript/vendoring.py), vendored there on `write` when it is missing.
+    """
     from sora_migrate.options import ScanOptions
+    from sora_migrate.rewrite.javascript.vendoring import default_shim_dir
     from sora_migrate.scan import run_scan
 
     scan = run_scan(list(paths), ScanOptions(jobs=jobs))
     root = Path(scan.root)
+    shim_dir = (ts_shim or default_shim_dir(root)).absolute()
     candidates = sorted(
         {
             finding.path
             for finding in scan.findings
-            if finding.rule_id in ACTIONABLE and finding.path.endswith(REWRITABLE_SUFFIXES)
+            if finding.rule_id in ACTIONABLE
+            and finding.path.endswith(REWRITABLE_SUFFIXES)
+            and not _inside(root / finding.path, shim_dir)
         }
     )
-    report = RewriteReport(inventory=scan)
+    report = RewriteReport(inventory=scan, ts_shim=shim_dir)
     for skipped in scan.skipped:
         if skipped.path.endswith(REWRITABLE_SUFFIXES):
             report.files.append(FileOutcome(skipped.path, "skipped", skipped.reason))
-    results = _rewrite_all(root, candidates, shim_module, jobs)
+    results = _rewrite_all(root, candidates, (shim_module, shim_dir), jobs)
+    if write:
+        from sora_migrate.rewrite.javascript.vendoring import ensure_shim
+
+        results = ensure_shim(results, shim_dir, report)
     dirty = _dirty(root, results, write, force)
     for result in results:
         outcome = result.outcome
@@ -66,10 +81,10 @@ def rewrite_paths(
 
 
 def _rewrite_all(
-    root: Path, candidates: list[str], shim_module: str, jobs: int | None
+    root: Path, candidates: list[str], shims: tuple[str, Path], jobs: int | None
 ) -> list[FileResult]:
     workers = jobs or os.cpu_count() or 1
-    tasks = [(root, rel, shim_module) for rel in candidates]
+    tasks = [(root, rel, shims) for rel in candidates]
     if workers <= 1 or len(tasks) < POOL_MIN_FILES:
         return [_rewrite_one(task) for task in tasks]
     import multiprocessing
@@ -79,13 +94,21 @@ def _rewrite_all(
         return list(pool.map(_rewrite_one, tasks, chunksize=4))
 
 
-def _rewrite_one(task: tuple[Path, str, str]) -> FileResult:
-    root, rel, shim_module = task
+def _rewrite_one(task: tuple[Path, str, tuple[str, Path]]) -> FileResult:
+    root, rel, (shim_module, shim_dir) = task
     try:
         data = (root / rel).read_bytes()
     except OSError as error:
         return FileResult(FileOutcome(rel, "skipped", error.strerror or str(error)), ())
+    if rel.endswith(JAVASCRIPT_SUFFIXES):
+        from sora_migrate.rewrite.javascript.engine import rewrite_javascript_bytes
+
+        return rewrite_javascript_bytes(data, rel, root, shim_dir)
     return rewrite_bytes(data, rel, root, shim_module)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.absolute().is_relative_to(folder)
 
 
 def _dirty(root: Path, results: list[FileResult], write: bool, force: bool) -> set[Path]:

@@ -19,4 +19,7 @@ def summary_lines(report: RewriteReport, written: bool) -> list[str]:
     )
     for site in report.manual:
         lines.append(f"  {site.location}: {site.reason}")
-    return lines
+    from sora_migrate.rewrite.javascript.vendoring import shim_note
+
+    note = shim_note(report, written)
+    return [*lines, note] if note else lines

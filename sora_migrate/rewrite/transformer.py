@@ -1,5 +1,7 @@
-"""The one libcst pass that applies a Plan: calls at planned positions go to their call-kind
-module (calls/), everything else planned gets a TODO comment above its statement (manual.py).
+"""The libcst pass that applies a Plan: calls at planned positions go to their call-kind
+module (calls/) unless their flow holds them back (whole_flows.py), everything else planned
+gets a TODO comment above its statement (manual.py); statuses and attributes read from a
+rewritten call's result are mapped or flagged (results.py).
 
 Comments are attached to the innermost statement around a site, after its existing leading
 comments; a comment already there is not added twice, which keeps the rewrite idempotent.
@@ -12,14 +14,14 @@ from typing import Any
 import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
 
-from sora_migrate.rewrite import manual
-from sora_migrate.rewrite.calls import REWRITERS
-from sora_migrate.rewrite.calls.common import CallSite, Outcome, Rewritten
+from sora_migrate.rewrite import manual, results
+from sora_migrate.rewrite.calls import call_outcome
+from sora_migrate.rewrite.calls.common import CallSite, Rewritten
 from sora_migrate.rewrite.plan import Plan
 from sora_migrate.rewrite.report import SiteRecord
+from sora_migrate.rewrite.whole_flows import Decisions
 
 STATEMENTS = (cst.SimpleStatementLine, cst.BaseCompoundStatement)
-WRAPPERS = ("with_raw_response", "with_streaming_response", "with_options")
 
 
 class SoraTransformer(cst.CSTTransformer):
@@ -27,11 +29,14 @@ class SoraTransformer(cst.CSTTransformer):
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, decisions: Decisions) -> None:
         super().__init__()
         self.plan = plan
+        self.decisions = decisions
         self.records: list[SiteRecord] = []
         self.factories: set[str] = set()
+        self.imports: set[str] = set()
+        self._scopes: list[int] = [0]
         self._pending: list[list[str]] = []
         self._mark_owner: dict[int, int] = {}
         self._awaited: set[int] = set()
@@ -64,6 +69,20 @@ class SoraTransformer(cst.CSTTransformer):
                 self.records.append(SiteRecord(mark.line, mark.kind, False, mark.reason, mark.todo))
         return self._with_comments(original_node, result, notes)
 
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._scopes.append(id(node))
+
+    def leave_FunctionDef(
+        self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self._scopes.pop()
+        return updated_node
+
+    @property
+    def _results(self) -> dict[str, set[str]]:
+        """Names bound to a rewritten call's result in the current scope."""
+        return self.decisions.results.get(self._scopes[-1], {})
+
     def visit_Await(self, node: cst.Await) -> None:
         self._awaited.add(id(node.expression))
 
@@ -71,17 +90,30 @@ class SoraTransformer(cst.CSTTransformer):
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         self._bare.add(id(value))
 
-    def visit_Comparison(self, node: cst.Comparison) -> None:
-        if not self.plan.calls:
-            return
-        operands = [node.left, *(target.comparator for target in node.comparisons)]
-        if any(_sora_status(operand) for operand in operands):
-            line = self.get_metadata(PositionProvider, node).start.line
-            self._pending[-1].append(manual.comment(manual.STATUS_TODO))
-            reason = 'comparison with a Sora-only status ("queued" / "in_progress")'
-            self.records.append(
-                SiteRecord(line, "status-string", False, reason, manual.STATUS_TODO)
-            )
+    def leave_Comparison(
+        self, original_node: cst.Comparison, updated_node: cst.Comparison
+    ) -> cst.Comparison:
+        values = [original_node.left, *(item.comparator for item in original_node.comparisons)]
+        if not self.plan.calls or not any(results.has_sora_status(value) for value in values):
+            return updated_node
+        if results.status_names(original_node, self._results):
+            return results.shim_statuses(updated_node)
+        line = self.get_metadata(PositionProvider, original_node).start.line
+        self._pending[-1].append(manual.comment(manual.STATUS_TODO))
+        reason = 'comparison with a Sora-only status ("queued" / "in_progress")'
+        self.records.append(SiteRecord(line, "status-string", False, reason, manual.STATUS_TODO))
+        return updated_node
+
+    def leave_Attribute(
+        self, original_node: cst.Attribute, updated_node: cst.Attribute
+    ) -> cst.Attribute:
+        todo = results.attribute_todo(original_node, self._results)
+        if todo is not None and self._pending:
+            line = self.get_metadata(PositionProvider, original_node).start.line
+            self._pending[-1].append(manual.comment(todo))
+            reason = f"reads .{original_node.attr.value} from a rewritten call's result"
+            self.records.append(SiteRecord(line, "result-attribute", False, reason, todo))
+        return updated_node
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         start = self.get_metadata(PositionProvider, original_node).start
@@ -98,10 +130,14 @@ class SoraTransformer(cst.CSTTransformer):
             is_async=target.async_client or id(original_node) in self._awaited,
             result_used=id(original_node) not in self._bare,
         )
-        outcome = self._outcome(func, updated_node, site)
+        outcome = call_outcome(func, updated_node, site)
+        held_back = self.decisions.held_back.get((start.line, start.column))
+        if isinstance(outcome, Rewritten) and held_back is not None:
+            outcome = held_back
         if isinstance(outcome, Rewritten):
             self._pending[-1].extend(f"# {note}" for note in outcome.notes)
             self.factories.add(site.client_factory)
+            self.imports.update(outcome.imports)
             self.records.append(SiteRecord(start.line, target.method, True, args=target.args))
             return outcome.call
         self._pending[-1].append(manual.comment(outcome.todo))
@@ -109,15 +145,6 @@ class SoraTransformer(cst.CSTTransformer):
             SiteRecord(start.line, target.method, False, outcome.reason, outcome.todo, target.args)
         )
         return updated_node
-
-    def _outcome(self, func: cst.Attribute, call: cst.Call, site: CallSite) -> Outcome:
-        wrapper = _wrapper(func.value)
-        if wrapper is not None:
-            return manual.for_wrapper(site.method, wrapper)
-        rewriter = REWRITERS.get(site.method)
-        if rewriter is None:
-            return manual.for_method(site.method)
-        return rewriter(call, site)
 
     def _with_comments(self, original: cst.CSTNode, node: Any, notes: list[str]) -> Any:
         if not notes or not isinstance(node, STATEMENTS):
@@ -137,23 +164,3 @@ class SoraTransformer(cst.CSTTransformer):
 def _contains(where: CodeRange, line: int, column: int) -> bool:
     start, end = where.start, where.end
     return (start.line, start.column) <= (line, column) < (end.line, end.column)
-
-
-def _wrapper(node: cst.BaseExpression) -> str | None:
-    """`with_raw_response` / `with_options(...)` anywhere in the receiver chain."""
-    while isinstance(node, (cst.Attribute, cst.Call)):
-        if isinstance(node, cst.Call):
-            node = node.func
-            continue
-        if node.attr.value in WRAPPERS:
-            return node.attr.value
-        node = node.value
-    return None
-
-
-def _sora_status(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.SimpleString):
-        return node.evaluated_value in manual.SORA_ONLY_STATUSES
-    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-        return any(_sora_status(element.value) for element in node.elements)
-    return False

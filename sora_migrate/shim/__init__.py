@@ -6,10 +6,14 @@ interface, so code that called OpenAI's Sora video API keeps working.
     if job.status == "completed":
         client.get_video_output(job.id).write_to_file("boat.mp4")
 
+Code written for Sora passes its arguments through `from_sora(...)` (compat.py) and waits for
+an existing job with `wait(job_id)`.
+
 It depends only on httpx and the standard library, and every import inside it is relative, so
 `sora-migrate shim vendor DEST` can copy it into an application under any package name."""
 
 from .client import AsyncVideoClient, VideoClient
+from .compat import SoraValueError, from_sora
 from .errors import (
     ConfigurationError,
     JobFailed,
@@ -20,6 +24,7 @@ from .errors import (
 )
 from .jobs import AsyncVideoOutput, CostEstimate, Job, JobError, VideoOutput
 from .params import Capabilities, ParameterMapped
+from .providers.veo_vertex import VertexAI
 from .registry import PROVIDERS
 from .retry import RetryPolicy
 
@@ -37,8 +42,11 @@ __all__ = [
     "ProviderError",
     "RetryPolicy",
     "ShimError",
+    "SoraValueError",
     "Timeout",
     "UnsupportedFeature",
+    "VertexAI",
     "VideoClient",
     "VideoOutput",
+    "from_sora",
 ]

@@ -1,13 +1,14 @@
 """`VideoClient` and `AsyncVideoClient`: thin I/O shells that drive the shared flows.
 
-Creating a client reads no environment variable and opens no connection. Every request has a
-timeout; 429 and 5xx answers are retried with backoff and jitter (honouring `Retry-After`);
-API keys are never part of a repr, a log record or an exception message."""
+Everything but the I/O lives once in flows.py (retries, error replies, redirects, waiting,
+fallback); each client only sends the requests a flow yields, sleeps when it says so, and
+streams the finished video. Creating a client reads no environment variable and opens no
+connection. Every request has a timeout; API keys are never part of a repr, a log record or an
+exception message."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -18,21 +19,23 @@ import httpx
 
 from .config import ShimConfig
 from .errors import ProviderError, ShimError, Timeout
-from .flows import Flow, Flows, Reply, Send, Sleep
+from .flows import Close, Exchange, Flow, Flows, Sleep, redacted
 from .jobs import AsyncVideoOutput, CostEstimate, Job, VideoOutput
-from .params import VideoRequest, nearest_duration, nearest_resolution
-from .pricing import estimate
+from .params import VideoRequest
+from .pricing import estimate_request
 from .providers import fake
-from .providers.base import Adapter, Call
+from .providers.base import Adapter
+from .providers.veo_vertex import VertexAI
 from .registry import adapter_class
 from .retry import RetryPolicy
 
 DEFAULT_TIMEOUT = 30.0
-MAX_REDIRECTS = 5
+DEFAULT_POLL_INTERVAL = 5.0
+DEFAULT_WAIT_TIMEOUT = 900.0
 
 
 class _Base:
-    """Configuration and the pure parts shared by both clients."""
+    """Configuration and the parts shared by both clients (everything but the I/O)."""
 
     def __init__(
         self,
@@ -42,6 +45,7 @@ class _Base:
         api_keys: Mapping[str, str | Mapping[str, str]] | None = None,
         base_urls: Mapping[str, str] | None = None,
         models: Mapping[str, str] | None = None,
+        vertex: VertexAI | None = None,
         shadow: str | None = None,
         shadow_fraction: float | None = None,
         timeout: float = DEFAULT_TIMEOUT,
@@ -59,11 +63,11 @@ class _Base:
             api_keys=dict(api_keys or {}),
             base_urls=dict(base_urls or {}),
             models=dict(models or {}),
+            options={"veo-vertex": vertex} if vertex is not None else {},
             environ=environ,
         )
-        self._flows = Flows(self._config, rng)
+        self._flows = Flows(self._config, rng, retry)
         self._timeout = timeout
-        self._retry = retry or RetryPolicy()
         self._transport = transport
         self._clock = clock
 
@@ -78,62 +82,36 @@ class _Base:
         return adapter_class(self._config.primary()).capabilities.native_audio
 
     def estimate_cost(
-        self, duration_seconds: int, resolution: str | None = None, audio: bool = False
+        self,
+        duration_seconds: int | None = None,
+        resolution: str | None = None,
+        audio: bool | None = None,
     ) -> CostEstimate:
-        """The primary provider's price for the video it would make (duration and resolution
-        mapped as create_video maps them), from the shipped price table."""
+        """The primary provider's price for the video it would make, from the shipped price
+        table: values mapped as create_video maps them, and a value left out priced at the
+        provider's documented default (named in `provider_defaults`)."""
         name = self._config.primary()
-        capabilities = adapter_class(name).capabilities
-        seconds = nearest_duration(name, duration_seconds, capabilities)
-        shape = nearest_resolution(name, resolution, capabilities)
-        return estimate(name, self._config.model_for(name), seconds, shape, audio)
+        model = self._config.model_for(name)
+        request = VideoRequest(
+            "", duration_seconds, resolution=resolution, model=model, audio=audio
+        )
+        return estimate_request(name, adapter_class(name).capabilities, request)
 
-    @staticmethod
-    def _request(
-        prompt: str,
-        duration_seconds: int | None,
-        aspect_ratio: str | None,
-        resolution: str | None,
-        image: str | bytes | None,
-        model: str | None,
-        audio: bool | None,
-    ) -> VideoRequest:
-        return VideoRequest(prompt, duration_seconds, aspect_ratio, resolution, image, model, audio)
+    # The flow behind each public method, so both clients' methods are one line each.
+
+    def _create_flow(self, *request: Any) -> Flow:
+        return self._flows.create(VideoRequest(*request))
+
+    def _generate_flow(
+        self, request: tuple[Any, ...], poll_interval: float, timeout: float
+    ) -> Flow:
+        return self._flows.generate(VideoRequest(*request), poll_interval, timeout, self._clock)
+
+    def _wait_flow(self, job_id: str, poll_interval: float, timeout: float) -> Flow:
+        return self._flows.wait(job_id, poll_interval, timeout, self._clock)
 
     def _mounts(self) -> dict[str, Any]:
         return {f"all://{httpx.URL(fake.BASE_URL).host}": fake.transport()}
-
-    def _http_request(self, adapter: Adapter, call: Call) -> httpx.Request:
-        headers = {**adapter.auth_headers(), **call.headers}
-        return httpx.Request(call.method, call.url, json=call.json, headers=headers)
-
-    def _retry_delay(self, response: httpx.Response, attempt: int) -> float | None:
-        retry_after = response.headers.get("retry-after")
-        return self._retry.after_status(response.status_code, attempt, retry_after)
-
-    def _reply(self, adapter: Adapter, call: Call, response: httpx.Response) -> Reply:
-        payload = _payload(adapter, response)
-        if response.status_code >= 400 and not call.failure_is_result:
-            message = _error_message(payload, response)
-            hint = adapter.error_hint(call, response.status_code)
-            error = ProviderError(adapter.name, f"{message}{hint}", response.status_code)
-            raise _redacted(error, adapter)
-        return Reply(response.status_code, payload)
-
-    def _download_check(
-        self, adapter: Adapter, response: httpx.Response, attempt: int
-    ) -> float | None:
-        """Seconds to wait before downloading again, or None: this response is the video."""
-        delay = self._retry_delay(response, attempt)
-        if delay is None and response.status_code >= 400:
-            error = ProviderError(adapter.name, "video download failed", response.status_code)
-            raise _redacted(error, adapter)
-        return delay
-
-    def _first_request(
-        self, client: httpx.Client | httpx.AsyncClient, adapter: Adapter, url: str
-    ) -> httpx.Request:
-        return client.build_request("GET", url, headers=adapter.download_headers())
 
 
 class VideoClient(_Base):
@@ -169,10 +147,11 @@ class VideoClient(_Base):
         audio: bool | None = None,
     ) -> Job:
         """Start a video job; returns at once with its id and status."""
-        request = self._request(
-            prompt, duration_seconds, aspect_ratio, resolution, image, model, audio
+        return self._drive(
+            self._create_flow(
+                prompt, duration_seconds, aspect_ratio, resolution, image, model, audio
+            )
         )
-        return self._drive(self._flows.create(request))
 
     def generate_video(
         self,
@@ -184,14 +163,22 @@ class VideoClient(_Base):
         model: str | None = None,
         audio: bool | None = None,
         *,
-        poll_interval: float = 5.0,
-        timeout: float = 900.0,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
     ) -> Job:
         """Create, then poll until the job ends; a failed job is returned (check `status`)."""
-        request = self._request(
-            prompt, duration_seconds, aspect_ratio, resolution, image, model, audio
-        )
-        return self._drive(self._flows.generate(request, poll_interval, timeout, self._clock))
+        request = (prompt, duration_seconds, aspect_ratio, resolution, image, model, audio)
+        return self._drive(self._generate_flow(request, poll_interval, timeout))
+
+    def wait(
+        self,
+        job_id: str,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+    ) -> Job:
+        """Poll an existing job until it ends, like Sora's `videos.poll`; a failed job is
+        returned (check `status`), a job still running at `timeout` raises Timeout."""
+        return self._drive(self._wait_flow(job_id, poll_interval, timeout))
 
     def get_job_status(self, job_id: str) -> Job:
         """The job's current status, progress and error."""
@@ -208,6 +195,11 @@ class VideoClient(_Base):
         """Cancel a running job (UnsupportedFeature where the provider cannot)."""
         self._drive(self._flows.cancel(job_id))
 
+    def delete_video(self, job_id: str) -> None:
+        """Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
+        provider stores it (Runway, Luma), elsewhere it expires on its own."""
+        self._drive(self._flows.delete(job_id))
+
     def extend_video(self, job_id: str, prompt: str, duration_seconds: int | None = None) -> Job:
         """Start a job that continues a finished video."""
         return self._drive(self._flows.extend(job_id, prompt, duration_seconds))
@@ -223,67 +215,37 @@ class VideoClient(_Base):
         return self._http
 
     def _drive(self, flow: Flow) -> Any:
+        """Run a flow: sleep, send and close as it asks; a failed send is thrown back in."""
         try:
             step = next(flow)
             while True:
                 if isinstance(step, Sleep):
                     self._sleep(step.seconds)
                     step = next(flow)
-                    continue
-                try:
-                    reply = self._send(step)
-                except ShimError as error:
-                    step = flow.throw(error)
+                elif isinstance(step, Close):
+                    step.response.close()
+                    step = next(flow)
                 else:
-                    step = flow.send(reply)
+                    try:
+                        response = self._exchange(step)
+                    except ShimError as error:
+                        step = flow.throw(error)
+                    else:
+                        step = flow.send(response)
         except StopIteration as done:
             return done.value
 
-    def _send(self, step: Send) -> Reply:
-        adapter, call = step.adapter, step.call
-        attempt = 0
-        while True:
-            try:
-                with _typed_errors(adapter, self._timeout):
-                    response = self._client().send(self._http_request(adapter, call))
-            except Timeout:
-                delay = self._retry.after_timeout(attempt)
-                if delay is None:
-                    raise
-            else:
-                delay = self._retry_delay(response, attempt)
-                if delay is None:
-                    return self._reply(adapter, call, response)
-            self._sleep(delay)
-            attempt += 1
+    def _exchange(self, step: Exchange) -> httpx.Response:
+        with _typed_errors(step.adapter, self._timeout):
+            return self._client().send(step.request, stream=step.stream)
 
     def _download(self, adapter: Adapter, url: str) -> Iterator[bytes]:
-        attempt = 0
-        while True:
+        response: httpx.Response = self._drive(self._flows.download(adapter, url))
+        try:
             with _typed_errors(adapter, self._timeout):
-                response = self._open(adapter, url)
-                try:
-                    delay = self._download_check(adapter, response, attempt)
-                    if delay is None:
-                        yield from response.iter_bytes()
-                        return
-                finally:
-                    response.close()
-            self._sleep(delay)
-            attempt += 1
-
-    def _open(self, adapter: Adapter, url: str) -> httpx.Response:
-        client = self._client()
-        request = self._first_request(client, adapter, url)
-        for _ in range(MAX_REDIRECTS + 1):
-            response = client.send(request, stream=True)
-            if response.next_request is None:
-                return response
+                yield from response.iter_bytes()
+        finally:
             response.close()
-            request = _redirect(response.next_request, request, adapter)
-        raise ProviderError(
-            adapter.name, f"video download redirected more than {MAX_REDIRECTS} times"
-        )
 
 
 class AsyncVideoClient(_Base):
@@ -320,10 +282,11 @@ class AsyncVideoClient(_Base):
         audio: bool | None = None,
     ) -> Job:
         """Start a video job; returns at once with its id and status."""
-        request = self._request(
-            prompt, duration_seconds, aspect_ratio, resolution, image, model, audio
+        return await self._drive(
+            self._create_flow(
+                prompt, duration_seconds, aspect_ratio, resolution, image, model, audio
+            )
         )
-        return await self._drive(self._flows.create(request))
 
     async def generate_video(
         self,
@@ -335,14 +298,22 @@ class AsyncVideoClient(_Base):
         model: str | None = None,
         audio: bool | None = None,
         *,
-        poll_interval: float = 5.0,
-        timeout: float = 900.0,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
     ) -> Job:
         """Create, then poll until the job ends; a failed job is returned (check `status`)."""
-        request = self._request(
-            prompt, duration_seconds, aspect_ratio, resolution, image, model, audio
-        )
-        return await self._drive(self._flows.generate(request, poll_interval, timeout, self._clock))
+        request = (prompt, duration_seconds, aspect_ratio, resolution, image, model, audio)
+        return await self._drive(self._generate_flow(request, poll_interval, timeout))
+
+    async def wait(
+        self,
+        job_id: str,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+    ) -> Job:
+        """Poll an existing job until it ends, like Sora's `videos.poll`; a failed job is
+        returned (check `status`), a job still running at `timeout` raises Timeout."""
+        return await self._drive(self._wait_flow(job_id, poll_interval, timeout))
 
     async def get_job_status(self, job_id: str) -> Job:
         """The job's current status, progress and error."""
@@ -360,6 +331,11 @@ class AsyncVideoClient(_Base):
     async def cancel_job(self, job_id: str) -> None:
         """Cancel a running job (UnsupportedFeature where the provider cannot)."""
         await self._drive(self._flows.cancel(job_id))
+
+    async def delete_video(self, job_id: str) -> None:
+        """Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
+        provider stores it (Runway, Luma), elsewhere it expires on its own."""
+        await self._drive(self._flows.delete(job_id))
 
     async def extend_video(
         self, job_id: str, prompt: str, duration_seconds: int | None = None
@@ -381,68 +357,38 @@ class AsyncVideoClient(_Base):
         return self._http
 
     async def _drive(self, flow: Flow) -> Any:
+        """Run a flow: sleep, send and close as it asks; a failed send is thrown back in."""
         try:
             step = next(flow)
             while True:
                 if isinstance(step, Sleep):
                     await self._sleep(step.seconds)
                     step = next(flow)
-                    continue
-                try:
-                    reply = await self._send(step)
-                except ShimError as error:
-                    step = flow.throw(error)
+                elif isinstance(step, Close):
+                    await step.response.aclose()
+                    step = next(flow)
                 else:
-                    step = flow.send(reply)
+                    try:
+                        response = await self._exchange(step)
+                    except ShimError as error:
+                        step = flow.throw(error)
+                    else:
+                        step = flow.send(response)
         except StopIteration as done:
             return done.value
 
-    async def _send(self, step: Send) -> Reply:
-        adapter, call = step.adapter, step.call
-        attempt = 0
-        while True:
-            try:
-                with _typed_errors(adapter, self._timeout):
-                    response = await self._client().send(self._http_request(adapter, call))
-            except Timeout:
-                delay = self._retry.after_timeout(attempt)
-                if delay is None:
-                    raise
-            else:
-                delay = self._retry_delay(response, attempt)
-                if delay is None:
-                    return self._reply(adapter, call, response)
-            await self._sleep(delay)
-            attempt += 1
+    async def _exchange(self, step: Exchange) -> httpx.Response:
+        with _typed_errors(step.adapter, self._timeout):
+            return await self._client().send(step.request, stream=step.stream)
 
     async def _download(self, adapter: Adapter, url: str) -> AsyncIterator[bytes]:
-        attempt = 0
-        while True:
+        response: httpx.Response = await self._drive(self._flows.download(adapter, url))
+        try:
             with _typed_errors(adapter, self._timeout):
-                response = await self._open(adapter, url)
-                try:
-                    delay = self._download_check(adapter, response, attempt)
-                    if delay is None:
-                        async for chunk in response.aiter_bytes():
-                            yield chunk
-                        return
-                finally:
-                    await response.aclose()
-            await self._sleep(delay)
-            attempt += 1
-
-    async def _open(self, adapter: Adapter, url: str) -> httpx.Response:
-        client = self._client()
-        request = self._first_request(client, adapter, url)
-        for _ in range(MAX_REDIRECTS + 1):
-            response = await client.send(request, stream=True)
-            if response.next_request is None:
-                return response
+                async for chunk in response.aiter_bytes():
+                    yield chunk
+        finally:
             await response.aclose()
-            request = _redirect(response.next_request, request, adapter)
-        raise ProviderError(
-            adapter.name, f"video download redirected more than {MAX_REDIRECTS} times"
-        )
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
@@ -461,52 +407,4 @@ def _typed_errors(adapter: Adapter, timeout: float) -> Iterator[None]:
         raise Timeout(f"{adapter.name}: no answer within {timeout:g} s") from None
     except httpx.TransportError as error:
         failed = ProviderError(adapter.name, f"connection failed: {error}")
-        raise _redacted(failed, adapter) from None
-
-
-def _redirect(target: httpx.Request, previous: httpx.Request, adapter: Adapter) -> httpx.Request:
-    """The redirect target, without the provider's download key once it leaves that origin
-    (httpx strips only `Authorization` itself; Veo's key travels as `x-goog-api-key`)."""
-    if _origin(target.url) != _origin(previous.url):
-        for name in adapter.download_headers():
-            target.headers.pop(name, None)
-    return target
-
-
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host, url.port
-
-
-def _payload(adapter: Adapter, response: httpx.Response) -> Any:
-    if not response.content:
-        return {}
-    try:
-        return response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        if response.status_code >= 400:
-            return {"detail": response.text[:300]}
-        raise ProviderError(adapter.name, "response is not JSON", response.status_code) from None
-
-
-def _error_message(payload: Any, response: httpx.Response) -> str:
-    if isinstance(payload, dict):
-        error = payload.get("error")
-        if isinstance(error, dict) and error.get("message"):
-            return str(error["message"])
-        for key in ("error", "message", "detail", "failure"):
-            if payload.get(key):
-                return str(payload[key])
-    return response.reason_phrase or "request failed"
-
-
-def _redacted(error: ShimError, adapter: Adapter) -> ShimError:
-    """The same error with any of the adapter's secrets masked out of its message."""
-    message = str(error)
-    secrets = [*adapter.secret_values(), *adapter.auth_headers().values()]
-    if not any(secret and secret in message for secret in secrets):
-        return error
-    for secret in secrets:
-        if secret:
-            message = message.replace(secret, "***")
-    error.args = (message,)
-    return error
+        raise redacted(failed, adapter) from None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ConfigurationError
 from .providers.base import Adapter
@@ -28,6 +29,7 @@ class ShimConfig:
     api_keys: Mapping[str, str | Mapping[str, str]] = field(default_factory=dict)
     base_urls: Mapping[str, str] = field(default_factory=dict)
     models: Mapping[str, str] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
     environ: Mapping[str, str] | None = None
 
     def env(self) -> Mapping[str, str]:
@@ -72,7 +74,7 @@ class ShimConfig:
 
     def model_for(self, name: str) -> str:
         """The model id used on provider `name` (argument, environment, then the default)."""
-        variable = f"VIDEO_GENERATION_{name.upper()}_MODEL"
+        variable = f"{env_prefix(name)}_MODEL"
         return (
             self.models.get(name) or self.env().get(variable) or adapter_class(name).default_model
         )
@@ -83,7 +85,7 @@ class ShimConfig:
         env = self.env()
         base_url = (
             self.base_urls.get(name)
-            or env.get(f"VIDEO_GENERATION_{name.upper()}_BASE_URL")
+            or env.get(f"{env_prefix(name)}_BASE_URL")
             or cls.default_base_url
         )
         given = self.api_keys.get(name)
@@ -97,4 +99,10 @@ class ShimConfig:
             secrets = {cls.key_env[0]: given}
         else:
             secrets = cls.read_secrets(given, where="give api_keys= an entry for")
-        return cls(base_url, self.model_for(name), secrets)
+        return cls(base_url, self.model_for(name), secrets, self.options.get(name))
+
+
+def env_prefix(name: str) -> str:
+    """`VIDEO_GENERATION_<NAME>`, the prefix of a provider's own variables (`veo-vertex`:
+    `VIDEO_GENERATION_VEO_VERTEX`)."""
+    return f"VIDEO_GENERATION_{name.upper().replace('-', '_')}"

@@ -4,7 +4,7 @@ response), `CostEstimate`, and provider-tagged job ids (`runway:<task id>`)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +29,12 @@ class JobError:
 class Job:
     """A video generation job on one provider, shaped like Sora's `Video`: `id` (which carries
     the provider, `runway:...`), `status`, `progress` (0-100) and `error` (`.message`, `.code`).
-    `model` is the model the job was started with (None when only its status was read)."""
+    `model`, `duration_seconds`, `aspect_ratio`, `resolution` and `audio` are what the job was
+    started with; a value the caller left out is the provider's documented default, and its
+    name is in `provider_defaults`. With `prompt`, `created_at` (Unix seconds) and Sora's
+    spellings `seconds` ("8") and `size` ("1280x720") they are known on the Job that
+    `create_video`, `generate_video` and `extend_video` return, and None on a Job read by
+    `get_job_status` or `wait`."""
 
     id: str
     status: Status
@@ -37,7 +42,14 @@ class Job:
     error: JobError | None = None
     video_url: str | None = None
     model: str | None = None
+    duration_seconds: int | None = None
+    aspect_ratio: str | None = None
+    resolution: str | None = None
+    audio: bool | None = None
+    provider_defaults: tuple[str, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    prompt: str | None = None
+    created_at: int | None = None
 
     @property
     def provider(self) -> str:
@@ -48,6 +60,54 @@ class Job:
     def done(self) -> bool:
         """True once the job has completed or failed."""
         return self.status in ("completed", "failed")
+
+    @property
+    def seconds(self) -> str | None:
+        """The duration as Sora spelled it ("8"), when known."""
+        return None if self.duration_seconds is None else str(self.duration_seconds)
+
+    @property
+    def size(self) -> str | None:
+        """The frame size as Sora spelled it ("1280x720"), when known."""
+        if self.aspect_ratio is None or self.resolution is None:
+            return None
+        return frame_size(self.aspect_ratio, self.resolution)
+
+    def updated(self, later: Job) -> Job:
+        """`later` (a status read of this job) with what only the start knew kept from here."""
+        return replace(later, **{name: getattr(self, name) for name in STARTED_WITH})
+
+
+# what a job was started with: known from the create call, not from a status read
+STARTED_WITH = (
+    "model",
+    "duration_seconds",
+    "aspect_ratio",
+    "resolution",
+    "audio",
+    "provider_defaults",
+    "prompt",
+    "created_at",
+)
+
+
+def frame_size(aspect_ratio: str, resolution: str) -> str | None:
+    """ "16:9" at "720p" is "1280x720"; None for a value that is not W:H or NNNp/4k."""
+    width, _, height = aspect_ratio.partition(":")
+    lines = 2160 if resolution.lower() == "4k" else resolution.lower().rstrip("p")
+    try:
+        wide, tall, short = float(width), float(height), int(lines)
+    except ValueError:
+        return None
+    if wide <= 0 or tall <= 0:
+        return None
+    if wide >= tall:
+        return f"{_even(short * wide / tall)}x{short}"
+    return f"{short}x{_even(short * tall / wide)}"
+
+
+def _even(value: float) -> int:
+    return int(round(value / 2) * 2)
 
 
 def make_job_id(provider: str, raw_id: str) -> str:
@@ -65,7 +125,9 @@ def split_job_id(job_id: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class CostEstimate:
-    """An estimated price in USD, the price row used, and when those prices were published."""
+    """An estimated price in USD, the price row used, and when those prices were published.
+    `duration_seconds`, `resolution` and `audio` are what was priced; a value the caller left
+    out is the provider's documented default, and its name is in `provider_defaults`."""
 
     amount: Decimal
     currency: str
@@ -75,6 +137,10 @@ class CostEstimate:
     published: date
     confirmed: bool
     note: str = ""
+    duration_seconds: float | None = None
+    resolution: str | None = None
+    audio: bool | None = None
+    provider_defaults: tuple[str, ...] = ()
 
 
 class VideoOutput:

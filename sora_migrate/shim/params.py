@@ -2,7 +2,11 @@
 
 A value the provider does not offer is mapped to the nearest one it does, with a
 `ParameterMapped` warning; a value it cannot use at all is named in a warning as ignored; an
-operation or input it cannot take raises `UnsupportedFeature`. Nothing is dropped silently."""
+operation or input it cannot take raises `UnsupportedFeature`. Nothing is dropped silently.
+
+A value the caller did not give is not invented: it stays out of the request and the provider
+applies its own default, which `settings()` reports (marked as the provider's). Only a field the
+provider requires gets the shim's documented choice (`Capabilities.required`)."""
 
 from __future__ import annotations
 
@@ -10,19 +14,31 @@ import math
 import sys
 import warnings
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .errors import UnsupportedFeature
 
 PACKAGE = __name__.rsplit(".", 1)[0]
+_T = TypeVar("_T")
 
 
 class ParameterMapped(UserWarning):
     """A parameter was changed to the nearest value the provider supports, or ignored."""
 
 
+DURATION, ASPECT_RATIO, RESOLUTION, AUDIO = (
+    "duration_seconds",
+    "aspect_ratio",
+    "resolution",
+    "audio",
+)
+
+
 @dataclass(frozen=True)
 class Capabilities:
-    """What a provider (with its default model) can do."""
+    """What a provider (with its default model) can do, and what it does with a value left out:
+    `default_*` is the provider's documented default, except for the fields in `required`,
+    which the provider needs in every request and for which `default_*` is the shim's choice."""
 
     text_to_video: bool
     image_to_video: bool
@@ -33,8 +49,13 @@ class Capabilities:
     aspect_ratios: tuple[str, ...]
     resolutions: tuple[str, ...]
     default_duration: int
+    default_aspect_ratio: str
+    default_resolution: str
+    default_audio: bool = False
     audio_toggle: bool = False
     aspect_ratio_from_image: bool = False
+    required: tuple[str, ...] = ()
+    defaults_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,10 +86,67 @@ def fit(
     return replace(
         request,
         model=request.model or model,
-        duration_seconds=nearest_duration(provider, request.duration_seconds, capabilities),
+        duration_seconds=_duration(provider, request.duration_seconds, capabilities),
         aspect_ratio=_aspect_ratio(provider, request, capabilities),
-        resolution=nearest_resolution(provider, request.resolution, capabilities),
+        resolution=_resolution(provider, request.resolution, capabilities),
     )
+
+
+def _duration(provider: str, value: int | None, capabilities: Capabilities) -> int | None:
+    if value is None and DURATION in capabilities.required:
+        return capabilities.default_duration
+    return None if value is None else nearest_duration(provider, value, capabilities)
+
+
+def _resolution(provider: str, value: str | None, capabilities: Capabilities) -> str | None:
+    if value is None and RESOLUTION in capabilities.required:
+        return capabilities.default_resolution
+    return None if value is None else nearest_resolution(provider, value, capabilities)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a job is made with: the caller's values (as fitted), the shim's choice for a field
+    the provider requires, and otherwise the provider's documented default, whose field names
+    are listed in `provider_defaults`."""
+
+    duration_seconds: int
+    aspect_ratio: str | None
+    resolution: str
+    audio: bool
+    provider_defaults: tuple[str, ...] = ()
+
+
+def settings(fitted: VideoRequest, capabilities: Capabilities) -> Settings:
+    """The settings of a fitted request, with the provider's defaults filled in and named.
+    `aspect_ratio` is None when the provider takes the shape from the start image."""
+    defaulted = []
+    if fitted.duration_seconds is None:
+        defaulted.append(DURATION)
+    shaped_by_image = fitted.image is not None and capabilities.aspect_ratio_from_image
+    if fitted.aspect_ratio is None and not shaped_by_image:
+        defaulted.append(ASPECT_RATIO)
+    if fitted.resolution is None:
+        defaulted.append(RESOLUTION)
+    audio = fitted.audio if capabilities.audio_toggle else capabilities.native_audio
+    if fitted.audio is None and capabilities.native_audio:
+        defaulted.append(AUDIO)
+        audio = capabilities.default_audio if capabilities.audio_toggle else True
+    return Settings(
+        duration_seconds=_given(fitted.duration_seconds, capabilities.default_duration),
+        aspect_ratio=(
+            None
+            if shaped_by_image
+            else _given(fitted.aspect_ratio, capabilities.default_aspect_ratio)
+        ),
+        resolution=_given(fitted.resolution, capabilities.default_resolution),
+        audio=bool(audio),
+        provider_defaults=tuple(defaulted),
+    )
+
+
+def _given(value: _T | None, default: _T) -> _T:
+    return default if value is None else value
 
 
 def _aspect_ratio(provider: str, request: VideoRequest, capabilities: Capabilities) -> str | None:
@@ -76,8 +154,10 @@ def _aspect_ratio(provider: str, request: VideoRequest, capabilities: Capabiliti
         if request.aspect_ratio is not None:
             ignored(provider, "aspect_ratio", request.aspect_ratio, "the image sets the shape")
         return None
-    aspect = request.aspect_ratio or capabilities.aspect_ratios[0]
-    if aspect in capabilities.aspect_ratios:
+    aspect = request.aspect_ratio
+    if aspect is None and ASPECT_RATIO in capabilities.required:
+        aspect = capabilities.default_aspect_ratio
+    if aspect is None or aspect in capabilities.aspect_ratios:
         return aspect
     # distance in log space, so 16:9 and 9:16 are equally far from 1:1 (the first offered wins)
     wanted = math.log(_ratio(aspect))
@@ -89,10 +169,8 @@ def _aspect_ratio(provider: str, request: VideoRequest, capabilities: Capabiliti
     return nearest
 
 
-def nearest_duration(provider: str, value: int | None, capabilities: Capabilities) -> int:
-    """The offered duration closest to `value` (the longer one on a tie; default if None)."""
-    if value is None:
-        return capabilities.default_duration
+def nearest_duration(provider: str, value: int, capabilities: Capabilities) -> int:
+    """The offered duration closest to `value` (the longer one on a tie)."""
     if value in capabilities.durations:
         return value
     nearest = min(capabilities.durations, key=lambda option: (abs(option - value), -option))
@@ -100,11 +178,9 @@ def nearest_duration(provider: str, value: int | None, capabilities: Capabilitie
     return nearest
 
 
-def nearest_resolution(provider: str, value: str | None, capabilities: Capabilities) -> str:
-    """The offered resolution closest to `value` (the higher one on a tie; default if None)."""
+def nearest_resolution(provider: str, value: str, capabilities: Capabilities) -> str:
+    """The offered resolution closest to `value` (the higher one on a tie)."""
     offered = capabilities.resolutions
-    if value is None:
-        return offered[0]
     if value in offered:
         return value
     wanted = _lines(value)

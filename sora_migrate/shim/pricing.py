@@ -12,6 +12,9 @@ from typing import Any
 
 from .errors import UnsupportedFeature
 from .jobs import CostEstimate
+from .params import AUDIO, DURATION, RESOLUTION, Capabilities, VideoRequest, fit, settings
+
+PRICED = (DURATION, RESOLUTION, AUDIO)  # what a price row depends on
 
 
 @cache
@@ -25,8 +28,27 @@ def provider_prices(provider: str) -> dict[str, Any]:
     return price_table()["providers"][provider]
 
 
+def estimate_request(
+    provider: str, capabilities: Capabilities, request: VideoRequest
+) -> CostEstimate:
+    """The price of the video `request` makes on `provider`: values mapped as create_video maps
+    them, and a value left out priced at the provider's documented default (and named in
+    `provider_defaults`)."""
+    fitted = fit(provider, request, capabilities, request.model or "")
+    made = settings(fitted, capabilities)
+    priced = tuple(name for name in made.provider_defaults if name in PRICED)
+    return estimate(
+        provider, str(fitted.model), made.duration_seconds, made.resolution, made.audio, priced
+    )
+
+
 def estimate(
-    provider: str, model: str, duration_seconds: float, resolution: str | None, audio: bool
+    provider: str,
+    model: str,
+    duration_seconds: float,
+    resolution: str | None,
+    audio: bool,
+    provider_defaults: tuple[str, ...] = (),
 ) -> CostEstimate:
     """The cost of `duration_seconds` of video from the best-matching price row."""
     section = provider_prices(provider)
@@ -49,6 +71,10 @@ def estimate(
         published=date.fromisoformat(section["published"]),
         confirmed=confirmed,
         note=section["source"],
+        duration_seconds=duration_seconds,
+        resolution=resolution,
+        audio=audio,
+        provider_defaults=provider_defaults,
     )
 
 

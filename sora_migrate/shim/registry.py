@@ -10,10 +10,12 @@ from .providers.luma import Luma
 from .providers.pika import Pika
 from .providers.runway import Runway
 from .providers.veo import Veo
+from .providers.veo_vertex import VeoVertex
 
 PROVIDERS: dict[str, type[Adapter]] = {
     "runway": Runway,
     "veo": Veo,
+    "veo-vertex": VeoVertex,
     "luma": Luma,
     "pika": Pika,
     "kling": Kling,

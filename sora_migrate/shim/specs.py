@@ -30,6 +30,7 @@ class ProviderSpec:
     capabilities: Capabilities
     statuses: Mapping[str, Status]
     tables: Mapping[str, Any]
+    auth: str = ""  # how a provider without key variables authenticates
 
 
 @cache
@@ -49,7 +50,7 @@ def provider_spec(name: str) -> ProviderSpec:
     if unknown:
         raise ValueError(f"providers.json: {name}: unknown statuses {sorted(unknown)}")
     caps = dict(entry["capabilities"])
-    for key in ("durations", "aspect_ratios", "resolutions"):
+    for key in ("durations", "aspect_ratios", "resolutions", "required"):
         caps[key] = tuple(caps[key])
     return ProviderSpec(
         name=name,
@@ -61,4 +62,5 @@ def provider_spec(name: str) -> ProviderSpec:
         capabilities=Capabilities(**caps),
         statuses=dict(entry["statuses"]),
         tables=dict(entry["tables"]),
+        auth=entry.get("auth", ""),
     )

@@ -71,7 +71,7 @@ def test_output_file_gets_the_report_and_is_not_scanned(run_cli: Any, tmp_path: 
     [
         pytest.param(
             ("--format", "xml"),
-            "unknown format 'xml' (choose from table, json, sarif, markdown, github)",
+            "unknown format 'xml' (choose from table, json, sarif, markdown, github, csv)",
             id="unknown format",
         ),
         pytest.param(

@@ -6,6 +6,7 @@ import json
 
 from sora_migrate import __version__
 from sora_migrate.findings import Confidence
+from sora_migrate.provenance import ruleset_version
 from sora_migrate.report import GateOutcome, render
 from tests.report.sample import CALL, NOTEBOOK, RULES, sample_gate, sample_result
 
@@ -18,10 +19,24 @@ def _render(gate: GateOutcome | None = None) -> dict[str, object]:
 
 def test_top_level_keys_and_summary() -> None:
     data = _render()
-    assert list(data) == ["schema_version", "tool", "root", "summary", "findings", "skipped"]
-    assert data["schema_version"] == 1
+    assert list(data) == [
+        "schema_version",
+        "tool",
+        "root",
+        "repository",
+        "rules",
+        "shard",
+        "summary",
+        "findings",
+        "skipped",
+    ]
+    assert data["schema_version"] == 2
     assert data["tool"] == {"name": "sora-migrate", "version": __version__}
     assert data["root"] == "/work/project"
+    # not a git work tree: the folder's name, nothing else
+    assert data["repository"] == {"name": "project", "remote": None, "commit": None, "path": ""}
+    assert data["rules"] == {"version": ruleset_version(RULES), "ids": sorted(r.id for r in RULES)}
+    assert data["shard"] is None
     assert data["summary"] == {
         "findings": 5,
         "files_with_findings": 4,

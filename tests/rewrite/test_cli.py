@@ -40,15 +40,17 @@ def test_diff_mode_exits_0_when_nothing_changes(run_cli: RunCli, tmp_path: Path)
 
 
 def test_write_prints_a_summary_with_the_sites_left(run_cli: RunCli, tmp_path: Path) -> None:
-    path = install_case(FIXTURES / "delete" / "cleanup.before.py", tmp_path)
+    path = install_case(FIXTURES / "download_content" / "variants.before.py", tmp_path)
     done = run_cli("rewrite", "--write", str(path))
     assert done.exit_code == 0
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
-        "sora-migrate: rewrote 1 call sites in 1 file; 1 left for a person",
-        "  cleanup.py:8: videos.delete: cleanup or cancel cannot be told from the code",
+        "sora-migrate: rewrote 0 call sites in 1 file; 2 left for a person",
+        "  variants.py:7: videos.download_content: its video is also used by "
+        "videos.download_content, which stays",
+        '  variants.py:8: videos.download_content(variant="thumbnail") has no shim equivalent',
     ]
-    assert path.read_bytes() == (FIXTURES / "delete" / "cleanup.after.py").read_bytes()
+    assert path.read_bytes() == (FIXTURES / "download_content" / "variants.after.py").read_bytes()
 
 
 def test_write_keeps_permissions_bom_and_crlf(run_cli: RunCli, tmp_path: Path) -> None:

@@ -78,14 +78,19 @@ async def test_task_walks_to_success(mode: str) -> None:
         "completed",
         "https://cdn.kling.test/t1.mp4",
     )
-    assert standin.body(0) == {
+    assert standin.body(0) == {  # no mode, no aspect_ratio: the caller chose neither
         "model_name": "kling-v2-6",
         "prompt": "a fox",
         "duration": "10",
-        "mode": "std",
         "sound": "on",
-        "aspect_ratio": "16:9",
     }
+    assert (job.duration_seconds, job.aspect_ratio, job.resolution, job.audio) == (
+        10,
+        "16:9",
+        "720p",
+        True,
+    )
+    assert job.provider_defaults == ("aspect_ratio", "resolution")
     assert await harness.download(job.id) == b"KLING"
     standin.on(
         "POST",
@@ -153,11 +158,15 @@ async def test_image_to_video_sends_base64_and_takes_the_shape_from_the_image(
     assert standin.body(0) == {
         "model_name": "kling-v2-6",
         "prompt": "a fox",
-        "duration": "5",
         "mode": "pro",
         "sound": "off",
         "image": base64.b64encode(b"\xff\xd8jpeg").decode(),
     }
+    assert (job.aspect_ratio, job.duration_seconds, job.provider_defaults) == (
+        None,
+        5,
+        ("duration_seconds",),
+    )
     assert (await harness.call("get_job_status", job.id)).status == "processing"
 
 

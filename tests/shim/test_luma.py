@@ -44,10 +44,10 @@ async def test_generation_walks_to_success_with_mapped_duration(mode: str) -> No
     assert standin.body(0) == {
         "model": "ray-2",
         "prompt": "dunes",
-        "aspect_ratio": "16:9",
         "duration": "9s",
         "resolution": "1080p",
     }
+    assert (job.aspect_ratio, job.provider_defaults) == ("16:9", ("aspect_ratio",))
     assert await harness.download(job.id) == b"RAY"
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import httpx
 import pytest
 
-from sora_migrate.shim import ProviderError, VideoClient
+from sora_migrate.shim import ProviderError, VertexAI, VideoClient
 from sora_migrate.shim.registry import PROVIDERS
 
+from .google_credentials import MintingCredentials
 from .standin import Harness, StandIn
 
 pytestmark = pytest.mark.anyio
@@ -37,11 +39,27 @@ def _keys(name: str) -> dict[str, dict[str, str]]:
     return {name: {variable: SECRET for variable in PROVIDERS[name].key_env}}
 
 
+class _SecretToken(MintingCredentials):
+    """Credentials whose access token is the secret."""
+
+    def refresh(self, request: Any) -> None:
+        super().refresh(request)
+        self.token = SECRET
+
+
+def _credentials(name: str) -> dict[str, Any]:
+    """The client arguments that give provider `name` the secret."""
+    if name == "veo-vertex":  # the secret is the access token
+        credentials = _SecretToken()
+        return {"vertex": VertexAI(project="p", location="us-central1", credentials=credentials)}
+    return {"api_keys": _keys(name)}
+
+
 @pytest.mark.parametrize("name", REAL)
 async def test_an_error_echoing_the_key_is_redacted_everywhere(
     mode: str, name: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    harness = Harness(mode, _echoing_standin(), provider=name, api_keys=_keys(name))
+    harness = Harness(mode, _echoing_standin(), provider=name, **_credentials(name))
     with caplog.at_level(logging.DEBUG), pytest.raises(ProviderError) as caught:
         await harness.call("create_video", "x")
     assert "bad credentials" in str(caught.value) and "***" in str(caught.value)
@@ -77,4 +95,4 @@ def test_adapter_and_client_reprs_hold_no_secret(name: str) -> None:
     cls = PROVIDERS[name]
     adapter = cls(cls.default_base_url, cls.default_model, {var: SECRET for var in cls.key_env})
     assert SECRET not in repr(adapter)
-    assert SECRET not in repr(VideoClient(provider=name, api_keys=_keys(name)))
+    assert SECRET not in repr(VideoClient(provider=name, **_credentials(name)))

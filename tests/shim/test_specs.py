@@ -34,6 +34,10 @@ def test_capabilities_are_usable(name: str) -> None:
     lines = [_lines(resolution) for resolution in caps.resolutions]
     assert lines == sorted(set(lines))
     assert caps.audio_toggle <= caps.native_audio
+    assert caps.default_aspect_ratio in caps.aspect_ratios
+    assert caps.default_resolution in caps.resolutions
+    assert set(caps.required) <= {"duration_seconds", "aspect_ratio", "resolution"}
+    assert caps.defaults_source
     assert set(provider_spec(name).statuses.values()) <= set(STATUSES)
 
 

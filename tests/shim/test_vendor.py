@@ -88,7 +88,7 @@ def test_package_name_must_be_an_identifier(run_cli, tmp_path: Path) -> None:  #
 def test_providers_lists_capabilities_and_prices(run_cli) -> None:  # type: ignore[no-untyped-def]
     table = run_cli("providers")
     assert table.exit_code == 0
-    for name in ("runway", "veo", "luma", "pika", "kling", "fake"):
+    for name in ("runway", "veo", "veo-vertex", "luma", "pika", "kling", "fake"):
         assert name in table.stdout
     rows = {row["name"]: row for row in json.loads(run_cli("providers", "--format", "json").stdout)}
     assert rows["kling"]["keys"] == ["KLING_ACCESS_KEY", "KLING_SECRET_KEY"]
@@ -97,3 +97,20 @@ def test_providers_lists_capabilities_and_prices(run_cli) -> None:  # type: igno
     assert rows["luma"]["prices"] == []
     assert (rows["veo"]["native_audio"], rows["veo"]["audio_toggle"]) == (True, False)
     assert rows["pika"]["aspect_ratio_from_image"] is True
+    assert rows["runway"]["required"] == ["duration_seconds", "aspect_ratio"]
+    assert rows["veo"]["defaults"] == {
+        "duration_seconds": 8,
+        "aspect_ratio": "16:9",
+        "resolution": "720p",
+        "audio": True,
+    }
+    assert "duration_seconds=5, aspect_ratio=16:9" in table.stdout  # runway: the shim's choice
+    # Veo's two routes, each with its own prices
+    assert rows["veo"]["keys"] == ["GEMINI_API_KEY", "GOOGLE_API_KEY"]
+    assert (rows["veo-vertex"]["keys"], rows["veo-vertex"]["model"]) == ([], "veo-3.1-generate-001")
+    assert "Application Default Credentials" in rows["veo-vertex"]["auth"]
+    assert {price["model"] for price in rows["veo-vertex"]["prices"]} == {
+        "veo-3.1-generate-001",
+        "veo-3.1-fast-generate-001",
+    }
+    assert "sora-migrate[vertex]" in table.stdout

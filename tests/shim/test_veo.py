@@ -51,13 +51,13 @@ async def test_operation_walks_to_success_and_download_sends_the_key(mode: str) 
     assert (job.id, job.status, job.video_url) == (f"veo:{OPERATION}", "completed", FILE)
     assert standin.body(0) == {
         "instances": [{"prompt": "surf"}],
-        "parameters": {
-            "sampleCount": 1,
-            "durationSeconds": 8,
-            "aspectRatio": "16:9",
-            "resolution": "1080p",
-        },
+        "parameters": {"durationSeconds": 8, "resolution": "1080p"},
     }
+    assert (job.aspect_ratio, job.audio, job.provider_defaults) == (
+        "16:9",
+        True,
+        ("aspect_ratio", "audio"),
+    )
     assert await harness.download(job.id) == b"VEO"
     assert [str(request.url) for request in standin.requests[-2:]] == [
         FILE,
@@ -142,7 +142,7 @@ async def test_extend_passes_the_earlier_video(mode: str) -> None:
     assert job.id == "veo:models/veo-3.1-generate-preview/operations/op2"
     assert standin.body(-1) == {
         "instances": [{"prompt": "on", "video": {"uri": FILE}}],
-        "parameters": {"sampleCount": 1, "durationSeconds": 8},
+        "parameters": {"durationSeconds": 8},
     }
 
 

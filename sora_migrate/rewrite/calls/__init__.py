@@ -1,7 +1,8 @@
 """The call-kind transformers, listed explicitly: Sora `videos.<method>` → rewrite function.
 
 Each module maps one call shape onto the provider shim and returns `Rewritten` or `Manual`;
-methods missing here (remix, edit, list, characters) always get a TODO (manual.py).
+methods missing here (remix, edit, list, characters) always get a TODO (manual.py), and so do
+calls through `with_raw_response` / `with_streaming_response` / `with_options(...)`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sora_migrate.rewrite.calls import (
 )
 from sora_migrate.rewrite.calls.common import CallSite, Outcome
 
+WRAPPERS = ("with_raw_response", "with_streaming_response", "with_options")
 Rewriter = Callable[[cst.Call, CallSite], Outcome]
 
 REWRITERS: dict[str, Rewriter] = {
@@ -32,3 +34,28 @@ REWRITERS: dict[str, Rewriter] = {
     "delete": delete.rewrite,
     "extend": extend.rewrite,
 }
+
+
+def call_outcome(func: cst.Attribute, call: cst.Call, site: CallSite) -> Outcome:
+    """What becomes of one Sora call `call` (whose callee is `func`)."""
+    from sora_migrate.rewrite import manual
+
+    wrapper = _wrapper(func.value)
+    if wrapper is not None:
+        return manual.for_wrapper(site.method, wrapper)
+    rewriter = REWRITERS.get(site.method)
+    if rewriter is None:
+        return manual.for_method(site.method)
+    return rewriter(call, site)
+
+
+def _wrapper(node: cst.BaseExpression) -> str | None:
+    """`with_raw_response` / `with_options(...)` anywhere in the receiver chain."""
+    while isinstance(node, (cst.Attribute, cst.Call)):
+        if isinstance(node, cst.Call):
+            node = node.func
+            continue
+        if node.attr.value in WRAPPERS:
+            return node.attr.value
+        node = node.value
+    return None

@@ -14,16 +14,14 @@ from dataclasses import dataclass
 
 import libcst as cst
 
+from sora_migrate.shim.compat import sora_table
+
+_SORA = sora_table()  # the shim's own table, so the literal mapping and from_sora agree
 SIZES: dict[str, tuple[str, str]] = {
-    "1280x720": ("16:9", "720p"),
-    "720x1280": ("9:16", "720p"),
-    "1792x1024": ("16:9", "1080p"),
-    "1024x1792": ("9:16", "1080p"),
-    "1920x1080": ("16:9", "1080p"),
-    "1080x1920": ("9:16", "1080p"),
+    size: (row["aspect_ratio"], row["resolution"]) for size, row in _SORA["sizes"].items()
 }
-SORA_DEFAULT_SECONDS = 4
-SORA_DEFAULT_SIZE = "720x1280"
+SORA_DEFAULT_SECONDS: int = _SORA["default_seconds"]
+SORA_DEFAULT_SIZE: str = _SORA["default_size"]
 UNSUPPORTED_HINT = {
     "extra_headers": "set headers on the provider through the shim's configuration",
     "extra_query": "the shim sends no extra query parameters",
@@ -48,10 +46,12 @@ class CallSite:
 
 @dataclass(frozen=True)
 class Rewritten:
-    """The replacement call, plus comment lines to put above its statement."""
+    """The replacement call, comment lines to put above its statement, and the names it needs
+    imported from the shim (`from_sora`)."""
 
     call: cst.Call
     notes: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,15 @@ def one_line(node: cst.CSTNode) -> str:
     return " ".join(cst.Module([]).code_for_node(node).split())
 
 
-def keyword_args(call: cst.Call, method: str, positional: int = 0) -> dict[str, cst.Arg] | Manual:
-    """The call's keyword arguments by name, or Manual for `*args`/`**kwargs`/extra positionals."""
+def keyword_args(
+    call: cst.Call, method: str, positional: int = 0, unpacked_dicts: bool = False
+) -> dict[str, cst.Arg] | Manual:
+    """The call's keyword arguments by name, or Manual for `*args`/`**kwargs`/extra positionals
+    (`**kwargs` is skipped when `unpacked_dicts`: the caller maps it at run time)."""
     found: dict[str, cst.Arg] = {}
     for index, arg in enumerate(call.args):
+        if arg.star == "**" and unpacked_dicts:
+            continue
         if arg.star:
             return Manual(
                 f"videos.{method}: unpacked {arg.star}arguments",
@@ -196,10 +201,12 @@ def shim_call(
     new), so commas and line breaks of a multi-line call survive.
     """
     func = cst.Attribute(value=cst.Call(func=cst.Name(site.client_factory)), attr=cst.Name(method))
-    return original.with_changes(func=func, args=_commas(original, args))
+    return original.with_changes(func=func, args=commas(original, args))
 
 
-def _commas(original: cst.Call, args: Sequence[tuple[cst.Arg, int | None]]) -> list[cst.Arg]:
+def commas(original: cst.Call, args: Sequence[tuple[cst.Arg, int | None]]) -> list[cst.Arg]:
+    """`args` with the commas of `original`'s layout (each carries the index of the original
+    argument it stands for, None for a new one)."""
     last_index = len(original.args) - 1
     last_comma = original.args[-1].comma if original.args else cst.MaybeSentinel.DEFAULT
     typical = _typical_comma(original)

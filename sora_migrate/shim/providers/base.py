@@ -59,6 +59,8 @@ class Adapter(ABC):
     default_model: ClassVar[str]
     capabilities: ClassVar[Capabilities]
     docs: ClassVar[str]
+    # the cancel request also removes a finished job's stored video (Runway, Luma)
+    cancel_deletes: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -71,7 +73,11 @@ class Adapter(ABC):
         cls.capabilities = spec.capabilities
         cls.docs = spec.docs
 
-    def __init__(self, base_url: str, model: str, secrets: Mapping[str, str]) -> None:
+    def __init__(
+        self, base_url: str, model: str, secrets: Mapping[str, str], options: Any = None
+    ) -> None:
+        """`options` holds settings given to the client for this provider alone (`vertex=` for
+        veo-vertex); the other providers take none."""
         self.base_url = base_url.rstrip("/")
         self.model = model
         self._secrets = dict(secrets)
@@ -137,6 +143,10 @@ class Adapter(ABC):
     def download_headers(self) -> dict[str, str]:
         """Headers for fetching the finished video (most providers sign their URLs)."""
         return {}
+
+    def download_url(self, video_url: str) -> str:
+        """The HTTP URL that serves the finished video (Vertex AI's `gs://` URIs are not)."""
+        return video_url
 
     def url(self, path: str) -> str:
         """An absolute URL on this provider's base URL."""

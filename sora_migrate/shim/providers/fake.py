@@ -27,6 +27,7 @@ class Fake(Adapter):
     """A local stand-in provider for tests and development."""
 
     name: ClassVar[str] = "fake"
+    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     @classmethod
     def read_secrets(cls, source: Any, where: str = "set") -> dict[str, str]:
@@ -36,11 +37,9 @@ class Fake(Adapter):
         return {}
 
     def create(self, request: VideoRequest) -> Call:
-        body = {
-            "prompt": request.prompt,
-            "seconds": request.duration_seconds,
-            "model": request.model,
-        }
+        body: dict[str, Any] = {"prompt": request.prompt, "model": request.model}
+        if request.duration_seconds is not None:
+            body["seconds"] = request.duration_seconds
         return Call("POST", self.url("/jobs"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:

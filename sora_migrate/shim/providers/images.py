@@ -19,6 +19,11 @@ def image_bytes(image: str | bytes) -> tuple[bytes, str]:
     return raw, mimetypes.guess_type(path.name)[0] or _sniff(raw)
 
 
+def inline_bytes(url: str) -> bytes | None:
+    """The content of a `data:` URI (a video a provider returned inline), else None."""
+    return image_bytes(url)[0] if url.startswith("data:") else None
+
+
 def is_url(image: str | bytes) -> bool:
     """An http(s) URL the provider can fetch itself."""
     return isinstance(image, str) and image.startswith(("https://", "http://"))

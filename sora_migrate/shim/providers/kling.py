@@ -39,16 +39,16 @@ class Kling(Adapter):
         return f"{signing_input}.{_b64url(signature)}"
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "model_name": request.model,
-            "prompt": request.prompt,
-            "duration": str(request.duration_seconds),
-            "mode": self.spec.tables["modes"][request.resolution or "720p"],
-        }
+        body: dict[str, Any] = {"model_name": request.model, "prompt": request.prompt}
+        if request.duration_seconds is not None:
+            body["duration"] = str(request.duration_seconds)
+        if request.resolution is not None:
+            body["mode"] = self.spec.tables["modes"][request.resolution]
         if request.audio is not None:
             body["sound"] = "on" if request.audio else "off"
         if request.image is None:
-            body["aspect_ratio"] = request.aspect_ratio
+            if request.aspect_ratio is not None:
+                body["aspect_ratio"] = request.aspect_ratio
             return Call("POST", self.url("/v1/videos/text2video"), body)
         if is_url(request.image):
             body["image"] = request.image

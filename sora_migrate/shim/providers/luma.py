@@ -17,18 +17,19 @@ class Luma(Adapter):
     """Luma Ray 2 (model configurable)."""
 
     name: ClassVar[str] = "luma"
+    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._secrets['LUMAAI_API_KEY']}"}
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "model": request.model,
-            "prompt": request.prompt,
-            "aspect_ratio": request.aspect_ratio,
-            "duration": f"{request.duration_seconds}s",
-            "resolution": request.resolution,
-        }
+        body: dict[str, Any] = {"model": request.model, "prompt": request.prompt}
+        if request.aspect_ratio is not None:
+            body["aspect_ratio"] = request.aspect_ratio
+        if request.duration_seconds is not None:
+            body["duration"] = f"{request.duration_seconds}s"
+        if request.resolution is not None:
+            body["resolution"] = request.resolution
         if request.image is not None:
             if not is_url(request.image):
                 raise UnsupportedFeature("luma takes the start image as an https URL")

@@ -32,15 +32,16 @@ class Pika(Adapter):
         return {"Authorization": f"Key {self._secrets['FAL_KEY']}"}
 
     def create(self, request: VideoRequest) -> Call:
-        body: dict[str, Any] = {
-            "prompt": request.prompt,
-            "resolution": request.resolution,
-            "duration": request.duration_seconds,
-        }
+        body: dict[str, Any] = {"prompt": request.prompt}
+        if request.resolution is not None:
+            body["resolution"] = request.resolution
+        if request.duration_seconds is not None:
+            body["duration"] = request.duration_seconds
         if request.image is not None:
             body["image_url"] = data_uri(request.image)
             return Call("POST", self.url(f"/{request.model}/image-to-video"), body)
-        body["aspect_ratio"] = request.aspect_ratio
+        if request.aspect_ratio is not None:
+            body["aspect_ratio"] = request.aspect_ratio
         return Call("POST", self.url(f"/{request.model}/text-to-video"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:

@@ -17,6 +17,7 @@ class Runway(Adapter):
     """Runway gen4.5 (model configurable)."""
 
     name: ClassVar[str] = "runway"
+    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     def auth_headers(self) -> dict[str, str]:
         return {
@@ -28,7 +29,7 @@ class Runway(Adapter):
         body: dict[str, Any] = {
             "model": request.model,
             "promptText": request.prompt,
-            # fit() chose one of the offered aspect ratios, each of which has a ratio
+            # required: fit() chose one of the offered aspect ratios, each with a ratio
             "ratio": self.spec.tables["ratios"][str(request.aspect_ratio)],
             "duration": request.duration_seconds,
         }

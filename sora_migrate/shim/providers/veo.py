@@ -33,38 +33,34 @@ class Veo(Adapter):
     def create(self, request: VideoRequest) -> Call:
         instance: dict[str, Any] = {"prompt": request.prompt}
         if request.image is not None:
-            if is_url(request.image):
-                raise UnsupportedFeature("veo on the Gemini API takes inline images, not URLs")
-            data, mime = image_bytes(request.image)
-            instance["image"] = {
-                "bytesBase64Encoded": base64.b64encode(data).decode(),
-                "mimeType": mime,
-            }
-        return self._predict(
-            str(request.model),
-            instance,
-            request.duration_seconds,
-            request.aspect_ratio,
-            request.resolution,
-        )
+            instance["image"] = self._image(request.image)
+        return self._predict(str(request.model), instance, self._parameters(request))
 
-    def _predict(
-        self,
-        model: str,
-        instance: dict[str, Any],
-        duration: int | None,
-        aspect: str | None,
-        resolution: str | None,
-    ) -> Call:
-        parameters: dict[str, Any] = {"sampleCount": 1}
-        if duration is not None:
-            parameters["durationSeconds"] = duration
-        if aspect is not None:
-            parameters["aspectRatio"] = aspect
-        if resolution is not None:
-            parameters["resolution"] = resolution
-        body = {"instances": [instance], "parameters": parameters}
-        return Call("POST", self.url(f"/v1beta/models/{model}:predictLongRunning"), body)
+    def _image(self, image: str | bytes) -> dict[str, str]:
+        if is_url(image):
+            raise UnsupportedFeature(f"{self.name} takes inline images, not URLs")
+        data, mime = image_bytes(image)
+        return {"bytesBase64Encoded": base64.b64encode(data).decode(), "mimeType": mime}
+
+    def _parameters(self, request: VideoRequest) -> dict[str, Any]:
+        """The `parameters` the caller chose (none is invented)."""
+        parameters: dict[str, Any] = {}
+        if request.duration_seconds is not None:
+            parameters["durationSeconds"] = request.duration_seconds
+        if request.aspect_ratio is not None:
+            parameters["aspectRatio"] = request.aspect_ratio
+        if request.resolution is not None:
+            parameters["resolution"] = request.resolution
+        return parameters
+
+    def _model_path(self, model: str) -> str:
+        return f"/v1beta/models/{model}"
+
+    def _predict(self, model: str, instance: dict[str, Any], parameters: dict[str, Any]) -> Call:
+        body: dict[str, Any] = {"instances": [instance]}
+        if parameters:  # like google-genai: no parameters object when nothing was chosen
+            body["parameters"] = parameters
+        return Call("POST", self.url(f"{self._model_path(model)}:predictLongRunning"), body)
 
     def parse_created(self, payload: Any, request: VideoRequest) -> tuple[str, JobState]:
         return str(require(payload, "name", provider=self.name)), JobState("pending")
@@ -82,17 +78,30 @@ class Veo(Adapter):
             return JobState("failed", 0, JobError(message, None if code is None else str(code)))
         if not payload.get("done"):
             return JobState("processing")
-        response = payload.get("response", {}).get("generateVideoResponse", {})
-        samples = response.get("generatedSamples") or []
-        if not samples:
-            reasons = "; ".join(response.get("raiMediaFilteredReasons") or ["no video returned"])
+        videos, filtered = self._videos(payload.get("response") or {})
+        if not videos:
+            reasons = "; ".join(filtered or ["no video returned"])
             return JobState("failed", 0, JobError(reasons, "FILTERED"))
-        uri = require(samples, 0, "video", "uri", provider=self.name)
-        return JobState("completed", 100, video_url=uri)
+        return JobState("completed", 100, video_url=self._video_url(videos[0]))
+
+    def _videos(self, response: dict[str, Any]) -> tuple[list[Any], list[str]]:
+        """(the videos, the safety filter's reasons) of a finished operation's response."""
+        generated = response.get("generateVideoResponse") or {}
+        samples = generated.get("generatedSamples") or []
+        videos = [require(sample, "video", provider=self.name) for sample in samples]
+        return videos, generated.get("raiMediaFilteredReasons") or []
+
+    def _video_url(self, video: Any) -> str:
+        return str(require(video, "uri", provider=self.name))
+
+    def _earlier_video(self, url: str) -> dict[str, str]:
+        """The `video` instance that names a finished video, to extend it."""
+        return {"uri": url}
 
     def extend(self, raw_id: str, state: JobState, prompt: str, duration: int | None) -> Call:
-        instance = {"prompt": prompt, "video": {"uri": state.video_url}}
-        return self._predict(self.model, instance, duration, None, None)
+        instance = {"prompt": prompt, "video": self._earlier_video(str(state.video_url))}
+        parameters = {} if duration is None else {"durationSeconds": duration}
+        return self._predict(self.model, instance, parameters)
 
     def error_hint(self, call: Call, status_code: int) -> str:
         if status_code == 404 and call.url.endswith(":predictLongRunning"):

@@ -1,0 +1,216 @@
+"""One mapping per Node SDK call shape onto the TS shim (the Python rewrite's calls/, for JS).
+
+Node SDK (Sora reference §6) → TS shim:
+
+- `videos.create(body)` → `videoClient().createVideo(params)`
+- `videos.createAndPoll(body, { pollIntervalMs })` → `videoClient().generateVideo(params, {...})`
+- `videos.retrieve(id)` → `videoClient().getJobStatus(id)`
+- `videos.poll(id, { pollIntervalMs })` → `videoClient().wait(id, { pollIntervalMs })`
+- `videos.downloadContent(id)` → `videoClient().getVideoOutput(id)`, when the result is only
+  read through `.arrayBuffer()`, `.blob()`, `.bytes()` or `.body` (results.py)
+- `videos.extend({ video: { id }, prompt, seconds })` → `videoClient().extendVideo(id, prompt, 8)`
+- delete, remix, edit, list, characters → a TODO comment
+
+Only the callee (`client.videos.create` → `videoClient().createVideo`) and the arguments are
+edited; `await`, `.then(...)`, the assignment and everything around stay as they were.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sora_migrate.rewrite.calls.common import Manual
+from sora_migrate.rewrite.javascript import todos
+from sora_migrate.rewrite.javascript.arguments import (
+    MappedBody,
+    literal,
+    map_body,
+    property_key,
+    property_value,
+)
+from sora_migrate.rewrite.javascript.edits import Edit
+from sora_migrate.rewrite.javascript.results import download_result_fits
+from sora_migrate.rewrite.javascript.source import Source
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+CLIENT_FACTORY = "videoClient"
+WRAPPERS = frozenset({"withResponse", "asResponse"})
+POLL_OPTIONS = frozenset({"pollIntervalMs"})
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """The edits of one call, comment lines for its statement, and the shim names it needs."""
+
+    edits: tuple[Edit, ...]
+    notes: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()
+
+
+Outcome = Rewritten | Manual
+
+
+def rewrite_call(source: Source, call: Node, method: str) -> Outcome:
+    """Map one `videos.<method>(...)` call, or say why it is left for a person."""
+    func = call.child_by_field_name("function")
+    arguments = call.child_by_field_name("arguments")
+    assert func is not None and arguments is not None
+    wrapper = _wrapper(source, call)
+    if wrapper is not None:
+        return Manual(
+            f"videos.{method} called through .{wrapper}()",
+            f".{wrapper}() has no shim equivalent; call videos.{method} directly, then run "
+            "sora-migrate rewrite again",
+        )
+    args = [child for child in arguments.named_children if child.type != "comment"]
+    if any(arg.type == "spread_element" for arg in args):
+        return Manual(
+            f"videos.{method}: spread arguments",
+            "spell out the spread arguments, then run sora-migrate rewrite again",
+        )
+    mapper = MAPPERS.get(method)
+    if mapper is None:
+        return todos.for_method(method)
+    outcome = mapper(source, call, args)
+    if isinstance(outcome, Manual):
+        return outcome
+    callee = Edit(func.start_byte, func.end_byte, f"{CLIENT_FACTORY}().{outcome.method}")
+    return Rewritten((callee, *outcome.edits), outcome.notes, outcome.names)
+
+
+@dataclass(frozen=True)
+class _Mapped:
+    method: str
+    edits: tuple[Edit, ...] = ()
+    notes: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()
+
+
+def _create(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+    return _create_shaped(source, args, "create", "createVideo", frozenset())
+
+
+def _create_and_poll(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+    return _create_shaped(source, args, "createAndPoll", "generateVideo", POLL_OPTIONS)
+
+
+def _create_shaped(
+    source: Source, args: list[Node], method: str, shim_method: str, options: frozenset[str]
+) -> _Mapped | Manual:
+    if not args:
+        return Manual(f"videos.{method}: no prompt", "no prompt to map; move this call by hand")
+    refused = _options(source, args[1:], method, options)
+    if refused is not None:
+        return refused
+    body = map_body(source, args[0], method)
+    if not isinstance(body, MappedBody):
+        return body
+    return _Mapped(shim_method, body.edits, body.notes, body.names)
+
+
+def _retrieve(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+    return _by_id(source, args, "retrieve", "getJobStatus", frozenset())
+
+
+def _poll(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+    return _by_id(source, args, "poll", "wait", POLL_OPTIONS)
+
+
+def _by_id(
+    source: Source, args: list[Node], method: str, shim_method: str, options: frozenset[str]
+) -> _Mapped | Manual:
+    if not args:
+        return Manual(f"videos.{method}: no video id", "no video id to map; move this by hand")
+    refused = _options(source, args[1:], method, options)
+    return refused if refused is not None else _Mapped(shim_method)
+
+
+def _download_content(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+    if not args:
+        return Manual("videos.downloadContent: no video id", "no video id to map")
+    edits: tuple[Edit, ...] = ()
+    if len(args) > 1:
+        query = _object_members(source, args[1])
+        variant = query.get("variant") if query is not None else None
+        shown = literal(source, variant) if variant is not None else None
+        if query is None or set(query) - {"variant"} or (variant is not None and shown != "video"):
+            text = " ".join(source.text(args[1]).split())
+            return Manual(
+                f"videos.downloadContent({text}) has no shim equivalent",
+                f"the shim returns only the video, not {text}; cut thumbnails from the video "
+                "(e.g. ffmpeg)",
+            )
+        if len(args) > 2:
+            return Manual("videos.downloadContent: request options", todos.OPTIONS)
+        edits = (Edit(args[0].end_byte, args[1].end_byte, ""),)
+    if not download_result_fits(source, call):
+        return Manual("videos.downloadContent: its Response is used as a Response", todos.DOWNLOAD)
+    return _Mapped("getVideoOutput", edits)
+
+
+def _extend(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+    members = _object_members(source, args[0]) if len(args) == 1 else None
+    video = members.get("video") if members is not None else None
+    inner = _object_members(source, video) if video is not None else None
+    prompt = members.get("prompt") if members is not None else None
+    if members is None or inner is None or set(inner) != {"id"} or prompt is None:
+        return todos.for_method("extend")
+    if set(members) - {"video", "prompt", "seconds"}:
+        return todos.for_method("extend")
+    parts = [source.text(inner["id"]), source.text(prompt)]
+    if "seconds" in members:
+        seconds = literal(source, members["seconds"])
+        if seconds is None or not seconds.strip().isdigit():
+            return todos.for_method("extend")
+        parts.append(str(int(seconds)))
+    return _Mapped("extendVideo", (Edit(args[0].start_byte, args[0].end_byte, ", ".join(parts)),))
+
+
+def _options(
+    source: Source, rest: list[Node], method: str, allowed: frozenset[str]
+) -> Manual | None:
+    """Manual unless the arguments after the first are at most one `{ pollIntervalMs }`."""
+    if not rest:
+        return None
+    members = _object_members(source, rest[0])
+    if len(rest) > 1 or members is None or not allowed or set(members) - allowed:
+        return Manual(f"videos.{method}: request options", todos.OPTIONS)
+    return None
+
+
+def _object_members(source: Source, node: Node) -> dict[str, Node] | None:
+    """`{key: value}` members by key (values; shorthands map to themselves), None otherwise."""
+    if node.type != "object":
+        return None
+    members = {}
+    for item in node.named_children:
+        if item.type == "comment":
+            continue
+        key = property_key(source, item)
+        if key is None:
+            return None
+        members[key] = property_value(item)
+    return members
+
+
+def _wrapper(source: Source, call: Node) -> str | None:
+    """`.withResponse()` / `.asResponse()` on the call's promise."""
+    parent = call.parent
+    if parent is not None and parent.type == "member_expression":
+        prop = parent.child_by_field_name("property")
+        if prop is not None and source.text(prop) in WRAPPERS:
+            return source.text(prop)
+    return None
+
+
+MAPPERS = {
+    "create": _create,
+    "createAndPoll": _create_and_poll,
+    "retrieve": _retrieve,
+    "poll": _poll,
+    "downloadContent": _download_content,
+    "extend": _extend,
+}

@@ -1,0 +1,220 @@
+"""Bytes in, bytes out for one TS/JS file: plan from the scanner's findings, edit, prove.
+
+The file must be UTF-8 (a BOM is kept) and parse without tree-sitter errors; the result must
+parse too, and a second rewrite of it must change nothing, or the file is left as it was and
+reported. Every byte outside the edited ranges is kept (quotes, semicolons, CRLF, indentation).
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sora_migrate.rewrite.engine import UNRESOLVED, FileResult, SkipFile, unified_diff
+from sora_migrate.rewrite.javascript import todos
+from sora_migrate.rewrite.javascript.binding import bind_shim
+from sora_migrate.rewrite.javascript.calls import Rewritten, rewrite_call
+from sora_migrate.rewrite.javascript.edits import Edit, OverlappingEdits, apply_edits
+from sora_migrate.rewrite.javascript.source import Source, grammar_of
+from sora_migrate.rewrite.javascript.statuses import job_names, map_statuses
+from sora_migrate.rewrite.plan import Plan
+from sora_migrate.rewrite.report import FileOutcome, Site
+
+if TYPE_CHECKING:
+    from tree_sitter import Node
+
+STATEMENT_CONTAINERS = frozenset(
+    {"program", "statement_block", "switch_case", "switch_default", "class_body"}
+)
+
+
+def rewrite_javascript_bytes(data: bytes, rel: str, root: Path, shim_dir: Path) -> FileResult:
+    """Rewrite the TS/JS file `root / rel` whose content is `data` onto the shim in `shim_dir`."""
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    body = data[len(bom) :]
+    try:
+        new_body, sites = _rewrite(body, rel, root, shim_dir)
+        if new_body == body:
+            return FileResult(FileOutcome(rel, "unchanged"), sites)
+    except SkipFile as error:
+        return FileResult(FileOutcome(rel, "skipped", str(error)), ())
+    try:
+        _check(new_body, rel, root, shim_dir)
+    except SkipFile as error:
+        return FileResult(FileOutcome(rel, "failed", str(error)), sites)
+    diff = unified_diff(body.decode("utf-8"), new_body.decode("utf-8"), rel)
+    return FileResult(FileOutcome(rel, "changed", diff=diff), sites, bom + new_body)
+
+
+def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, tuple[Site, ...]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SkipFile(f"cannot decode as UTF-8: {error.reason} at byte {error.start}") from None
+    source = Source(rel, data)
+    if source.root.has_error:
+        raise SkipFile(f"does not parse ({_first_error(source)}); file left as it was")
+    plan = _plan(text, rel, root)
+    sites = [
+        Site(
+            rel,
+            item.line,
+            item.method,
+            "manual",
+            UNRESOLVED.format(method=item.method),
+            None,
+            item.args,
+        )
+        for item in plan.unresolved
+    ]
+    if plan.empty:
+        return data, tuple(sites)
+    edits: list[Edit] = []
+    comments = Comments(source)
+    names: set[str] = set()
+    rewritten: list[Node] = []
+    for target in plan.calls.values():
+        call = _call_at(source, source.offset(target.line, target.column + 1), target.method)
+        if call is None:
+            continue
+        outcome = rewrite_call(source, call, target.method)
+        if isinstance(outcome, Rewritten):
+            edits.extend(outcome.edits)
+            names |= {"VideoClient", *outcome.names}
+            rewritten.append(call)
+            for note in outcome.notes:
+                comments.add(call, f"// {note}")
+            sites.append(Site(rel, target.line, target.method, "rewritten", args=target.args))
+        else:
+            comments.add(call, todos.comment(outcome.todo))
+            sites.append(
+                Site(
+                    rel,
+                    target.line,
+                    target.method,
+                    "manual",
+                    outcome.reason,
+                    outcome.todo,
+                    target.args,
+                )
+            )
+    for mark in plan.marks:
+        offset = source.offset(mark.line, mark.column + 1)
+        node = source.root.descendant_for_byte_range(offset, offset)
+        todo = todos.FINDINGS[mark.kind]
+        if node is not None:
+            comments.add(node, todos.comment(todo))
+            sites.append(Site(rel, mark.line, mark.kind, "manual", mark.reason, todo))
+    status_edits, unmapped = map_statuses(source, job_names(source, rewritten))
+    edits.extend(status_edits)
+    for node in unmapped:
+        comments.add(node, todos.comment(todos.STATUS))
+        reason = 'comparison with a Sora-only status ("queued" / "in_progress")'
+        line = node.start_point[0] + 1
+        sites.append(Site(rel, line, "status-string", "manual", reason, todos.STATUS))
+    if names:
+        edits.extend(bind_shim(source, root, shim_dir, names))
+    edits.extend(comments.edits())
+    try:
+        new = apply_edits(data, edits)
+    except OverlappingEdits:
+        raise SkipFile("Sora calls nested in each other; move them by hand") from None
+    return new, tuple(sorted(sites, key=lambda site: site.line))
+
+
+def _plan(text: str, rel: str, root: Path) -> Plan:
+    from sora_migrate.analyse.context import FileContext
+    from sora_migrate.analyse.directives import parse_directives
+    from sora_migrate.analyse.javascript import analyse_javascript
+    from sora_migrate.rewrite.analysis import _rules
+    from sora_migrate.rewrite.plan import make_plan
+
+    kind = "javascript" if grammar_of(rel) == "javascript" else "typescript"
+    ctx = FileContext(rel, kind, text, _rules(), root)
+    analyse_javascript(ctx, grammar_of(rel))
+    return make_plan(ctx.findings, parse_directives(text, rel), ctx.lines)
+
+
+def _call_at(source: Source, offset: int, method: str) -> Node | None:
+    """The innermost `x.<method>(...)` call that starts at `offset`."""
+    node: Node | None = source.root.descendant_for_byte_range(offset, offset)
+    while node is not None and node.start_byte == offset:
+        if node.type == "call_expression":
+            func = node.child_by_field_name("function")
+            prop = func.child_by_field_name("property") if func is not None else None
+            if prop is not None and source.text(prop) == method:
+                return node
+        node = node.parent
+    return None
+
+
+class Comments:
+    """Comment lines to put above statements, once each, never twice across runs."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.pending: dict[int, list[str]] = {}
+
+    def add(self, node: Node, comment: str) -> None:
+        """Queue `comment` above the statement around `node`, unless it is already there."""
+        statement = _statement(node)
+        at = self.source.line_start(statement.start_byte)
+        if self.source.inside_literal(at):
+            raise SkipFile(f"line {statement.start_point[0] + 1}: no line of its own for a comment")
+        queued = self.pending.setdefault(at, [])
+        if comment not in queued and comment not in self._above(at):
+            queued.append(comment)
+
+    def edits(self) -> list[Edit]:
+        """One insertion per statement line, in the statement's own indentation."""
+        nl = self.source.newline
+        return [
+            Edit(at, at, "".join(f"{self._indent(at)}{comment}{nl}" for comment in comments))
+            for at, comments in self.pending.items()
+            if comments
+        ]
+
+    def _indent(self, at: int) -> str:
+        line = self.source.data[at:].split(b"\n", 1)[0].decode("utf-8")
+        return line[: len(line) - len(line.lstrip(" \t"))]
+
+    def _above(self, at: int) -> list[str]:
+        """The comment lines directly above the line starting at `at`."""
+        lines = self.source.data[:at].decode("utf-8").splitlines()
+        found = []
+        for line in reversed(lines):
+            stripped = line.strip()
+            if not stripped.startswith("//"):
+                break
+            found.append(stripped)
+        return found
+
+
+def _statement(node: Node) -> Node:
+    """The statement (or class member) that holds `node`."""
+    current = node
+    while current.parent is not None and current.parent.type not in STATEMENT_CONTAINERS:
+        current = current.parent
+    if current.parent is None:
+        return node
+    return current
+
+
+def _check(new: bytes, rel: str, root: Path, shim_dir: Path) -> None:
+    """The result must parse, and rewriting it again must change nothing."""
+    source = Source(rel, new)
+    if source.root.has_error:
+        raise SkipFile(f"rewrite does not parse ({_first_error(source)}); file left as it was")
+    again, _ = _rewrite(new, rel, root, shim_dir)
+    if again != new:
+        raise SkipFile("a second rewrite would change the result again; file left as it was")
+
+
+def _first_error(source: Source) -> str:
+    from sora_migrate.analyse.treesitter import walk
+
+    for node in walk(source.root):
+        if node.type == "ERROR" or node.is_missing:
+            return f"line {node.start_point[0] + 1}"
+    return "syntax error"

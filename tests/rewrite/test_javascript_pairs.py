@@ -1,0 +1,100 @@
+"""TS/JS rewrite pairs: `fixtures/rewrite/ts/<call-shape>/<case>.before.<ext>` and `.after.<ext>`.
+
+A case without an `.after` file must come out byte-identical. Every pair is checked like the
+Python pairs: exact bytes; a second run changes nothing; the output parses (tree-sitter, no
+error nodes); and the TODO comments in the output are exactly the TODOs the report lists.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sora_migrate.rewrite import RewriteReport, rewrite_paths
+from sora_migrate.rewrite.javascript.source import Source
+from sora_migrate.rewrite.javascript.todos import TODO_PREFIX, comment
+from tests.rewrite.helpers import FIXTURES, after_of, install_case
+
+TS_FIXTURES = FIXTURES / "ts"
+CASES = sorted(TS_FIXTURES.glob("*/*.before.*"))
+
+
+def case_id(before: Path) -> str:
+    return f"{before.parent.name}/{before.name}"
+
+
+def vendor_placeholder(directory: Path) -> None:
+    """Mark the default shim folder as vendored (the rewrite itself only needs it to exist)."""
+    (directory / "video_shim").mkdir()
+    (directory / "video_shim" / "index.ts").write_text("export {};\n")
+
+
+@dataclass
+class Outcome:
+    before: Path
+    path: Path
+    report: RewriteReport
+
+
+@pytest.fixture(params=CASES, ids=case_id)
+def outcome(request: pytest.FixtureRequest, tmp_path: Path) -> Outcome:
+    before: Path = request.param
+    path = install_case(before, tmp_path)
+    vendor_placeholder(tmp_path)
+    report = rewrite_paths([path], write=True, force=True, jobs=1)
+    return Outcome(before, path, report)
+
+
+def _expected(before: Path) -> bytes:
+    after = after_of(before)
+    return (after if after.exists() else before).read_bytes()
+
+
+def test_output_matches_the_after_file(outcome: Outcome) -> None:
+    expected, actual = _expected(outcome.before), outcome.path.read_bytes()
+    diff = difflib.unified_diff(
+        expected.decode("utf-8", "replace").splitlines(True),
+        actual.decode("utf-8", "replace").splitlines(True),
+        "expected",
+        "actual",
+    )
+    assert actual == expected, "".join(diff)
+
+
+def test_second_run_changes_nothing(outcome: Outcome) -> None:
+    first = outcome.path.read_bytes()
+    again = rewrite_paths([outcome.path], write=True, force=True, jobs=1)
+    assert again.changed == []
+    assert outcome.path.read_bytes() == first
+
+
+def test_output_parses(outcome: Outcome) -> None:
+    if not after_of(outcome.before).exists():
+        return
+    data = outcome.path.read_bytes().removeprefix(b"\xef\xbb\xbf")
+    assert not Source(outcome.path.name, data).root.has_error
+
+
+def test_todo_comments_are_the_reported_sites(outcome: Outcome) -> None:
+    text = outcome.path.read_text(encoding="utf-8-sig")
+    in_file = {line.strip() for line in text.splitlines() if line.strip().startswith(TODO_PREFIX)}
+    reported = {comment(site.todo) for site in outcome.report.manual if site.todo}
+    assert in_file == reported
+
+
+def test_every_rewritten_call_shape_has_a_fixture_folder() -> None:
+    from sora_migrate.rewrite.javascript.calls import MAPPERS
+
+    folders = {path.name for path in TS_FIXTURES.iterdir() if path.is_dir()}
+    assert set(MAPPERS) | {"delete", "manual"} <= folders
+
+
+def test_fixtures_cover_typescript_and_javascript_esm_and_commonjs() -> None:
+    suffixes = {case.suffix for case in CASES}
+    assert {".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs"} <= suffixes
+    changed = [case for case in CASES if after_of(case).exists()]
+    assert any("require(" in after_of(case).read_text() for case in changed)
+    assert any("\nimport " in after_of(case).read_text() for case in changed)

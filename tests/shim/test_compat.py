@@ -1,0 +1,187 @@
+"""`from_sora`: Sora-style arguments become create_video arguments at run time, or a typed error
+that names the value and the nearest supported ones; `wait` and the Sora-shaped Job."""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+from sora_migrate.shim import (
+    Job,
+    ParameterMapped,
+    ShimError,
+    SoraValueError,
+    Timeout,
+    VideoClient,
+    from_sora,
+)
+from sora_migrate.shim.compat import sora_table
+
+from .standin import Harness, StandIn
+
+PNG = b"\x89PNG\r\n\x1a\nrest"
+
+
+@pytest.mark.parametrize(
+    ("size", "aspect_ratio", "resolution"),
+    [
+        ("1280x720", "16:9", "720p"),
+        ("720x1280", "9:16", "720p"),
+        ("1792x1024", "16:9", "1080p"),
+        ("1024x1792", "9:16", "1080p"),
+        ("1920x1080", "16:9", "1080p"),
+        (" 1080X1920 ", "9:16", "1080p"),
+    ],
+)
+def test_sizes_become_aspect_ratio_and_resolution(
+    size: str, aspect_ratio: str, resolution: str
+) -> None:
+    arguments = from_sora(prompt="p", size=size)
+    assert (arguments["aspect_ratio"], arguments["resolution"]) == (aspect_ratio, resolution)
+
+
+@pytest.mark.parametrize("seconds", ["8", 8, 8.0, " 8"])
+def test_seconds_become_whole_seconds(seconds: object) -> None:
+    assert from_sora(prompt="p", seconds=seconds)["duration_seconds"] == 8  # type: ignore[arg-type]
+
+
+def test_missing_values_are_soras_defaults_and_sora_models_are_dropped() -> None:
+    assert from_sora(prompt="p", model="sora-2-pro") == {
+        "prompt": "p",
+        "duration_seconds": 4,
+        "aspect_ratio": "9:16",
+        "resolution": "720p",
+    }
+    assert from_sora(prompt="p", model="gen4.5")["model"] == "gen4.5"
+
+
+def test_an_unpacked_params_dict_maps_the_same_way() -> None:
+    params = {"model": "sora-2", "prompt": "boat", "seconds": str(12), "size": "1280x720"}
+    assert from_sora(**params) == {
+        "prompt": "boat",
+        "duration_seconds": 12,
+        "aspect_ratio": "16:9",
+        "resolution": "720p",
+    }
+
+
+def test_shim_arguments_pass_through_and_http_options_are_dropped_with_a_warning() -> None:
+    with pytest.warns(ParameterMapped, match="from_sora ignores timeout=30"):
+        arguments = from_sora(prompt="p", audio=False, timeout=30)
+    assert arguments["audio"] is False and "timeout" not in arguments
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("https://example.com/a.png", "https://example.com/a.png"),
+        ("data:image/png;base64,AAAA", "data:image/png;base64,AAAA"),
+        ({"image_url": "https://example.com/b.png"}, "https://example.com/b.png"),
+        (PNG, PNG),
+        (bytearray(PNG), PNG),
+        (io.BytesIO(PNG), PNG),
+        (("frame.png", PNG, "image/png"), PNG),
+    ],
+)
+def test_input_references_become_images(value: object, expected: object) -> None:
+    assert from_sora(prompt="p", input_reference=value)["image"] == expected
+
+
+def test_an_image_path_is_passed_as_a_path(tmp_path: Path) -> None:
+    image = tmp_path / "first.png"
+    image.write_bytes(PNG)
+    assert from_sora(prompt="p", input_reference=image)["image"] == str(image)
+    assert from_sora(prompt="p", input_reference=str(image))["image"] == str(image)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (
+            {"size": "640x480"},
+            "size='640x480' has no equivalent in the video shim; nearest supported: "
+            '"1792x1024", "1280x720"',
+        ),
+        (
+            {"size": "hd"},
+            "size='hd' has no equivalent in the video shim; nearest supported: \"1280x720\"",
+        ),
+        ({"seconds": "10"}, None),
+        ({"seconds": "7.5s"}, "seconds='7.5s' has no equivalent"),
+        (
+            {"seconds": 7.5},
+            'seconds=7.5 has no equivalent in the video shim; nearest supported: "8", "4"',
+        ),
+        ({"seconds": True}, "seconds=True has no equivalent"),
+        ({"seconds": 0}, "seconds=0 has no equivalent"),
+        ({"input_reference": {"file_id": "file_1"}}, "an OpenAI file id means nothing"),
+        ({"input_reference": "no/such/image.png"}, "not a URL, data URI or image file"),
+        ({"input_reference": io.StringIO("text")}, "nearest supported: a path, bytes"),
+        ({"poll_interval_ms": 500}, "not an argument of videos.create"),
+        ({"sizee": "1280x720"}, "nearest supported: size"),
+    ],
+)
+def test_unmappable_values_raise_a_typed_error(arguments: dict, message: str | None) -> None:
+    if message is None:  # any whole number of seconds is the provider's to fit
+        assert from_sora(prompt="p", **arguments)["duration_seconds"] == 10
+        return
+    with pytest.raises(SoraValueError, match=re.escape(message)) as raised:
+        from_sora(prompt="p", **arguments)
+    assert isinstance(raised.value, ShimError) and isinstance(raised.value, ValueError)
+    assert raised.value.name == next(iter(arguments))
+
+
+def test_a_missing_prompt_is_a_typed_error() -> None:
+    with pytest.raises(SoraValueError, match="prompt=None"):
+        from_sora(seconds="4")
+
+
+def test_the_size_table_is_the_one_the_rewrite_uses() -> None:
+    from sora_migrate.rewrite.calls.common import SIZES
+
+    table = sora_table()["sizes"]
+    assert {size: (row["aspect_ratio"], row["resolution"]) for size, row in table.items()} == SIZES
+
+
+def test_a_job_reads_like_a_sora_video() -> None:
+    client = VideoClient(provider="fake", sleep=lambda seconds: None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        job = client.generate_video(**from_sora(prompt="p", seconds="8", size="1280x720"))
+    assert (job.status, job.progress, job.error) == ("completed", 100, None)
+    assert (job.seconds, job.size, job.model, job.prompt) == ("8", "1280x720", "fake-1", "p")
+    assert isinstance(job.created_at, int)
+    read = client.get_job_status(job.id)
+    assert (read.seconds, read.size, read.created_at) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("aspect_ratio", "resolution", "size"),
+    [("9:16", "1080p", "1080x1920"), ("1:1", "540p", "540x540"), ("21:9", "4k", "5040x2160")],
+)
+def test_job_size_is_spelled_like_sora(aspect_ratio: str, resolution: str, size: str) -> None:
+    job = Job("fake:1", "pending", aspect_ratio=aspect_ratio, resolution=resolution)
+    assert job.size == size
+
+
+@pytest.mark.anyio
+async def test_wait_polls_an_existing_job_until_it_ends(mode: str) -> None:
+    harness = Harness(mode, StandIn(), provider="fake")
+    created = await harness.call("create_video", "x")
+    job = await harness.call("wait", created.id, poll_interval=3)
+    assert (job.id, job.status) == (created.id, "completed")
+    assert harness.sleeps == [3, 3]
+    failed = await harness.call("create_video", "[fail] x")
+    assert (await harness.call("wait", failed.id, poll_interval=0)).status == "failed"
+
+
+@pytest.mark.anyio
+async def test_wait_gives_up_at_the_timeout(mode: str) -> None:
+    harness = Harness(mode, StandIn(), provider="fake", clock=lambda: 0.0)
+    created = await harness.call("create_video", "x")
+    with pytest.raises(Timeout, match="did not finish within 0 s"):
+        await harness.call("wait", created.id, timeout=0)
