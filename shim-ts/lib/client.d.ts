@@ -10,6 +10,7 @@ import { type ApiKey, type Environment } from "./config.js";
 import { type ImageInput } from "./images.js";
 import { VideoOutput, type CostEstimate, type Job } from "./jobs.js";
 import { type WarningHandler } from "./params.js";
+import type { VertexAI } from "./providers/veo-vertex.js";
 import { RetryPolicy, type RetryOptions } from "./retry.js";
 /** What `createVideo` and `generateVideo` take (the Python shim's keywords, in camelCase). */
 export interface CreateVideoParams {
@@ -54,6 +55,8 @@ export interface VideoClientOptions {
     readonly models?: Readonly<Record<string, string>> | undefined;
     /** The environment to read instead of `process.env` (edge runtimes pass their bindings). */
     readonly env?: Environment | undefined;
+    /** Settings of the veo-vertex provider: project, location, bucket and an access token. */
+    readonly vertex?: VertexAI | undefined;
     readonly fetch?: typeof fetch | undefined;
     /** Per request (default 30000). */
     readonly timeoutMs?: number | undefined;
@@ -73,12 +76,20 @@ export declare class VideoClient {
     createVideo(params: CreateVideoParams): Promise<Job>;
     /** Create, then poll until the job ends; a failed job is returned (check `status`). */
     generateVideo(params: CreateVideoParams, options?: WaitOptions): Promise<Job>;
-    /** Poll an existing job until it ends; a failed job is returned (check `status`). */
+    /**
+     * Poll an existing job until it ends, like Sora's `videos.poll`; a failed job is returned
+     * (check `status`), a job still running at the deadline throws Timeout.
+     */
     wait(jobId: string, options?: WaitOptions): Promise<Job>;
     /** The job's current status, progress and error. */
     getJobStatus(jobId: string): Promise<Job>;
     /** The finished video, like the Node SDK's `downloadContent` (JobFailed if the job failed). */
     getVideoOutput(jobId: string): Promise<VideoOutput>;
+    /**
+     * Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
+     * provider stores it (Runway, Luma), elsewhere it expires on its own.
+     */
+    deleteVideo(jobId: string): Promise<void>;
     /** Cancel a running job (UnsupportedFeature where the provider cannot). */
     cancelJob(jobId: string): Promise<void>;
     /** Start a job that continues a finished video. */
@@ -86,8 +97,9 @@ export declare class VideoClient {
     /** Whether the primary provider generates sound with the video. */
     supportsNativeAudio(): boolean;
     /**
-     * The primary provider's price for the video it would make (duration and resolution mapped
-     * as createVideo maps them), from the shipped price table.
+     * The primary provider's price for the video it would make, from the shipped price table:
+     * values mapped as createVideo maps them, and a value left out priced at the provider's
+     * documented default (named in `providerDefaults`).
      */
     estimateCost(params?: EstimateCostParams): CostEstimate;
 }

@@ -8,10 +8,10 @@
  */
 import { ShimConfig } from "./config.js";
 import { JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature } from "./errors.js";
-import { readImage } from "./images.js";
-import { makeJobId, splitJobId, VideoOutput, } from "./jobs.js";
-import { fit, nearestDuration, nearestResolution, } from "./params.js";
-import { estimate } from "./pricing.js";
+import { fromBase64, readImage } from "./images.js";
+import { frameSize, makeJobId, splitJobId, updated, VideoOutput } from "./jobs.js";
+import { defaultWarning, fit, nearestDuration, settings, } from "./params.js";
+import { estimateRequest } from "./pricing.js";
 import { FAKE_BASE_URL, fakeFetch } from "./providers/fake.js";
 import { provider } from "./registry.js";
 import { RetryPolicy } from "./retry.js";
@@ -72,10 +72,12 @@ export class VideoClient {
     async generateVideo(params, options = {}) {
         const deadline = this.#now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
         const created = await this.createVideo(params);
-        const job = await this.#poll(created, deadline, options);
-        return { ...job, model: created.model };
+        return updated(created, await this.#poll(created, deadline, options));
     }
-    /** Poll an existing job until it ends; a failed job is returned (check `status`). */
+    /**
+     * Poll an existing job until it ends, like Sora's `videos.poll`; a failed job is returned
+     * (check `status`), a job still running at the deadline throws Timeout.
+     */
     async wait(jobId, options = {}) {
         const deadline = this.#now() + (options.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS);
         return this.#poll(await this.getJobStatus(jobId), deadline, options);
@@ -99,6 +101,20 @@ export class VideoClient {
         const adapter = this.#adapter(job.provider);
         return new VideoOutput(job.videoUrl, await this.#download(adapter, job.videoUrl));
     }
+    /**
+     * Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
+     * provider stores it (Runway, Luma), elsewhere it expires on its own.
+     */
+    async deleteVideo(jobId) {
+        const [name, rawId] = splitJobId(jobId);
+        const adapter = this.#adapter(name);
+        const job = await this.getJobStatus(jobId);
+        if (job.done && !adapter.cancelDeletes) {
+            this.#logger.info?.(`${name} keeps finished videos until they expire; nothing to delete`);
+            return;
+        }
+        await this.#send(adapter, adapter.cancel(rawId));
+    }
     /** Cancel a running job (UnsupportedFeature where the provider cannot). */
     async cancelJob(jobId) {
         const [name, rawId] = splitJobId(jobId);
@@ -121,22 +137,27 @@ export class VideoClient {
             : nearestDuration(name, durationSeconds, adapter.spec.capabilities, this.#warn);
         const reply = await this.#send(adapter, adapter.extend(rawId, state, prompt, duration));
         const [newId, newState] = adapter.parseExtended(reply.payload);
-        return toJob(adapter, newId, newState, reply.payload, adapter.model);
+        return toJob(adapter, newId, newState, reply.payload, adapter.model, undefined, prompt);
     }
     /** Whether the primary provider generates sound with the video. */
     supportsNativeAudio() {
         return provider(this.#config.primary()).spec.capabilities.nativeAudio;
     }
     /**
-     * The primary provider's price for the video it would make (duration and resolution mapped
-     * as createVideo maps them), from the shipped price table.
+     * The primary provider's price for the video it would make, from the shipped price table:
+     * values mapped as createVideo maps them, and a value left out priced at the provider's
+     * documented default (named in `providerDefaults`).
      */
     estimateCost(params = {}) {
         const name = this.#config.primary();
-        const capabilities = provider(name).spec.capabilities;
-        const seconds = nearestDuration(name, params.durationSeconds, capabilities, this.#warn);
-        const shape = nearestResolution(name, params.resolution, capabilities, this.#warn);
-        return estimate(name, this.#config.modelFor(name), seconds, shape, params.audio ?? false);
+        const request = {
+            prompt: "",
+            durationSeconds: params.durationSeconds,
+            resolution: params.resolution,
+            model: this.#config.modelFor(name),
+            audio: params.audio,
+        };
+        return estimateRequest(name, provider(name).spec.capabilities, request, this.#warn);
     }
     #adapter(name) {
         let adapter = this.#adapters.get(name);
@@ -173,7 +194,8 @@ export class VideoClient {
         const fitted = fit(name, request, adapter.spec.capabilities, adapter.model, warn);
         const reply = await this.#send(adapter, adapter.create(fitted));
         const [rawId, state] = adapter.parseCreated(reply.payload, fitted);
-        return toJob(adapter, rawId, state, reply.payload, fitted.model);
+        const made = settings(fitted, adapter.spec.capabilities);
+        return toJob(adapter, rawId, state, reply.payload, fitted.model, made, fitted.prompt);
     }
     /** Send the same request to the shadow provider; its outcome is only logged. */
     async #shadow(name, request) {
@@ -216,7 +238,8 @@ export class VideoClient {
     }
     /** One API call with retries; an error answer becomes a ProviderError (keys masked). */
     async #send(adapter, call) {
-        const headers = { ...(await adapter.authHeaders()) };
+        const auth = await adapter.authHeaders();
+        const headers = { ...auth };
         const init = { method: call.method, headers };
         if (call.json !== undefined) {
             headers["content-type"] = "application/json";
@@ -235,7 +258,7 @@ export class VideoClient {
             }
             catch (error) {
                 if (!(error instanceof Timeout)) {
-                    throw redacted(error, adapter, headers);
+                    throw redacted(error, adapter, auth);
                 }
                 delay = this.#retry.afterTimeout(attempt);
                 if (delay === undefined) {
@@ -286,11 +309,17 @@ export class VideoClient {
     }
     /** The video's Response, after retries on 429/5xx; its body is left to the caller. */
     async #download(adapter, url) {
+        if (url.startsWith("data:")) {
+            // the provider returned the video inside the job (Vertex AI without a bucket)
+            const comma = url.indexOf(",");
+            const type = url.slice(5, comma).split(";")[0] || "video/mp4";
+            return new Response(fromBase64(url.slice(comma + 1)), { headers: { "content-type": type } });
+        }
         const headers = await adapter.downloadHeaders();
         for (let attempt = 0;; attempt += 1) {
             let response;
             try {
-                response = await this.#open(adapter, url, headers);
+                response = await this.#open(adapter, adapter.downloadUrl(url), headers);
             }
             catch (error) {
                 throw redacted(error, adapter, headers);
@@ -346,15 +375,6 @@ export class VideoClient {
         throw new ProviderError(adapter.name, `video download redirected more than ${MAX_REDIRECTS} times`);
     }
 }
-function defaultWarning(warning) {
-    const process = globalThis.process;
-    if (typeof process?.emitWarning === "function") {
-        process.emitWarning(warning.message, warning.name);
-    }
-    else {
-        console.warn(`${warning.name}: ${warning.message}`);
-    }
-}
 async function reply_(adapter, call, response) {
     const payload = await readPayload(adapter, response);
     if (response.status >= 400 && !call.failureIsResult) {
@@ -394,12 +414,20 @@ function errorMessage(payload, response) {
     }
     return response.statusText || "request failed";
 }
-/** The error with any of the adapter's secrets (and the headers sent) masked out. */
-function redacted(error, adapter, headers) {
+/**
+ * The error with any of the adapter's secrets masked out: its keys, and the credentials it sent
+ * (a whole header value and the token in `Bearer <token>`).
+ */
+function redacted(error, adapter, auth) {
     if (!(error instanceof Error)) {
         return error;
     }
-    const secrets = [...adapter.secretValues(), ...Object.values(headers)].filter((secret) => secret.length > 0);
+    const sent = Object.entries(auth)
+        .filter(([name]) => /auth|key|token/i.test(name))
+        .flatMap(([, value]) => [value, value.slice(value.lastIndexOf(" ") + 1)]);
+    const secrets = [...adapter.secretValues(), ...sent]
+        .filter((secret) => secret.length >= 8) // never mask every "v1" or "Key" in a message
+        .sort((a, b) => b.length - a.length);
     for (const secret of secrets) {
         error.message = error.message.split(secret).join("***");
     }
@@ -410,16 +438,29 @@ function redacted(error, adapter, headers) {
     }
     return error;
 }
-function toJob(adapter, rawId, state, payload, model) {
-    const error = state.error;
+/**
+ * A Job from a provider's state; `made` and `prompt` are given when this call started the job
+ * (then `createdAt` is now).
+ */
+function toJob(adapter, rawId, state, payload, model, made, prompt) {
+    const size = made?.aspectRatio === undefined ? undefined : frameSize(made.aspectRatio, made.resolution);
     return {
         id: makeJobId(adapter.name, rawId),
         provider: adapter.name,
         status: state.status,
         progress: state.progress,
-        error,
+        error: state.error,
         videoUrl: state.videoUrl,
         model,
+        durationSeconds: made?.durationSeconds,
+        aspectRatio: made?.aspectRatio,
+        resolution: made?.resolution,
+        audio: made?.audio,
+        providerDefaults: made?.providerDefaults ?? [],
+        prompt: prompt || undefined,
+        createdAt: prompt === undefined ? undefined : Math.floor(Date.now() / 1000),
+        seconds: made === undefined ? undefined : String(made.durationSeconds),
+        size,
         done: state.status === "completed" || state.status === "failed",
         raw: payload !== null && typeof payload === "object" && !Array.isArray(payload)
             ? payload

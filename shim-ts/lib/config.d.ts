@@ -1,5 +1,6 @@
 import type { WarningHandler } from "./params.js";
 import { type Adapter } from "./providers/base.js";
+import type { VertexAI } from "./providers/veo-vertex.js";
 export declare const PROVIDER_ENV = "VIDEO_GENERATION_PROVIDER";
 export declare const FALLBACK_ENV = "VIDEO_GENERATION_FALLBACK_PROVIDER";
 export declare const SHADOW_ENV = "VIDEO_GENERATION_SHADOW_PROVIDER";
@@ -19,7 +20,12 @@ export interface ShimSettings {
     readonly baseUrls?: Readonly<Record<string, string>> | undefined;
     readonly models?: Readonly<Record<string, string>> | undefined;
     readonly env?: Environment | undefined;
+    /** Settings of the veo-vertex provider (project, location, bucket, access token). */
+    readonly vertex?: VertexAI | undefined;
 }
+/** `VIDEO_GENERATION_<NAME>`, the prefix of a provider's own variables (`veo-vertex`:
+ * `VIDEO_GENERATION_VEO_VERTEX`). */
+export declare function envPrefix(name: string): string;
 /** The settings, resolved against the environment on demand. */
 export declare class ShimConfig {
     #private;

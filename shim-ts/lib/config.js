@@ -10,6 +10,11 @@ export const FALLBACK_ENV = "VIDEO_GENERATION_FALLBACK_PROVIDER";
 export const SHADOW_ENV = "VIDEO_GENERATION_SHADOW_PROVIDER";
 export const SHADOW_FRACTION_ENV = "VIDEO_GENERATION_SHADOW_FRACTION";
 export const FAKE_POLLS_ENV = "VIDEO_GENERATION_FAKE_POLLS";
+/** `VIDEO_GENERATION_<NAME>`, the prefix of a provider's own variables (`veo-vertex`:
+ * `VIDEO_GENERATION_VEO_VERTEX`). */
+export function envPrefix(name) {
+    return `VIDEO_GENERATION_${name.toUpperCase().replace(/-/g, "_")}`;
+}
 /** The settings, resolved against the environment on demand. */
 export class ShimConfig {
     #settings;
@@ -70,7 +75,7 @@ export class ShimConfig {
     }
     /** The model id used on provider `name` (option, environment, then the default). */
     modelFor(name) {
-        const variable = `VIDEO_GENERATION_${name.toUpperCase()}_MODEL`;
+        const variable = `${envPrefix(name)}_MODEL`;
         return this.#settings.models?.[name] || this.env()[variable] || provider(name).spec.defaultModel;
     }
     /** How many status reads the fake provider answers `processing` to. */
@@ -87,7 +92,7 @@ export class ShimConfig {
         const { adapter, spec } = provider(name);
         const env = this.env();
         const baseUrl = this.#settings.baseUrls?.[name] ||
-            env[`VIDEO_GENERATION_${name.toUpperCase()}_BASE_URL`] ||
+            env[`${envPrefix(name)}_BASE_URL`] ||
             spec.defaultBaseUrl;
         const given = this.#settings.apiKeys?.[name];
         let secrets;
@@ -103,6 +108,7 @@ export class ShimConfig {
         else {
             secrets = readSecrets(spec, given, "give apiKeys an entry for");
         }
-        return new adapter(spec, baseUrl, this.modelFor(name), secrets, warn);
+        const options = name === "veo-vertex" ? this.#settings.vertex : undefined;
+        return new adapter(spec, baseUrl, this.modelFor(name), secrets, { warn, env, options });
     }
 }

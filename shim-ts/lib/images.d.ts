@@ -1,5 +1,7 @@
 /** What `createVideo` accepts as `image`. */
-export type ImageInput = string | Uint8Array | ArrayBuffer | Blob | AsyncIterable<Uint8Array | string>;
+export type ImageInput = string | Uint8Array | ArrayBuffer | Blob | AsyncIterable<Uint8Array | string> | {
+    arrayBuffer(): Promise<ArrayBuffer>;
+};
 /** An image read for a request: a URL the provider fetches itself, or bytes. */
 export type Image = {
     readonly kind: "url";

@@ -11,6 +11,7 @@
  *     }
  */
 export { VideoClient, } from "./client.js";
+export { fromSora, SoraValueError } from "./compat.js";
 export { ConfigurationError, JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature, } from "./errors.js";
 export { STATUSES, VideoOutput } from "./jobs.js";
 export { ParameterMapped } from "./params.js";

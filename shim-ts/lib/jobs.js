@@ -4,6 +4,46 @@
  */
 import { ConfigurationError } from "./errors.js";
 export const STATUSES = ["pending", "processing", "completed", "failed"];
+/** What a job was started with: known from the create call, not from a status read. */
+export const STARTED_WITH = [
+    "model",
+    "durationSeconds",
+    "aspectRatio",
+    "resolution",
+    "audio",
+    "providerDefaults",
+    "prompt",
+    "createdAt",
+    "seconds",
+    "size",
+];
+/** `later` (a status read of `started`) with what only the start knew kept from `started`. */
+export function updated(started, later) {
+    const kept = {};
+    for (const name of STARTED_WITH) {
+        kept[name] = started[name];
+    }
+    return { ...later, ...kept };
+}
+/** "16:9" at "720p" is "1280x720"; undefined for a value that is not W:H or NNNp/4k. */
+export function frameSize(aspectRatio, resolution) {
+    const [width = "", height = ""] = aspectRatio.split(":");
+    const text = resolution.toLowerCase();
+    const short = text === "4k" ? 2160 : /^\d+p?$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
+    const wide = Number(width);
+    const tall = Number(height);
+    if (!width.trim() || !height.trim() || !(wide > 0) || !(tall > 0) || Number.isNaN(short)) {
+        return undefined;
+    }
+    return wide >= tall ? `${even((short * wide) / tall)}x${short}` : `${short}x${even((short * tall) / wide)}`;
+}
+function even(value) {
+    // Python's round() (half to even) of value / 2, times 2
+    const half = value / 2;
+    const floor = Math.floor(half);
+    const rounded = half - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(half);
+    return rounded * 2;
+}
 /** `provider:rawId`. */
 export function makeJobId(provider, rawId) {
     return `${provider}:${rawId}`;

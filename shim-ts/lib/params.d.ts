@@ -1,5 +1,14 @@
 import type { Image } from "./images.js";
-/** What a provider (with its default model) can do. */
+/** The fields a provider may default, as the shared data names them. */
+export declare const DURATION = "duration_seconds";
+export declare const ASPECT_RATIO = "aspect_ratio";
+export declare const RESOLUTION = "resolution";
+export declare const AUDIO = "audio";
+/**
+ * What a provider (with its default model) can do, and what it does with a value left out:
+ * `default*` is the provider's documented default, except for the fields in `required`, which
+ * the provider needs in every request and for which `default*` is the shim's choice.
+ */
 export interface Capabilities {
     readonly textToVideo: boolean;
     readonly imageToVideo: boolean;
@@ -12,6 +21,13 @@ export interface Capabilities {
     readonly aspectRatios: readonly string[];
     readonly resolutions: readonly string[];
     readonly defaultDuration: number;
+    readonly defaultAspectRatio: string;
+    readonly defaultResolution: string;
+    readonly defaultAudio: boolean;
+    /** Fields (`duration_seconds`, `aspect_ratio`, `resolution`) every request must carry. */
+    readonly required: readonly string[];
+    /** Where the defaults come from. */
+    readonly defaultsSource: string;
 }
 /** What the caller asked for, with the image already read. */
 export interface VideoRequest {
@@ -23,11 +39,22 @@ export interface VideoRequest {
     readonly model?: string | undefined;
     readonly audio?: boolean | undefined;
 }
-/** A request after `fit`: every value is one the provider offers. */
+/** A request after `fit`: every value is one the provider offers; `model` is set. */
 export interface FittedRequest extends VideoRequest {
     readonly model: string;
+}
+/**
+ * What a job is made with: the caller's values (as fitted), the shim's choice for a field the
+ * provider requires, and otherwise the provider's documented default, whose field names are
+ * listed in `providerDefaults`.
+ */
+export interface Settings {
     readonly durationSeconds: number;
+    /** Undefined when the provider takes the shape from the start image. */
+    readonly aspectRatio: string | undefined;
     readonly resolution: string;
+    readonly audio: boolean;
+    readonly providerDefaults: readonly string[];
 }
 /** A parameter was changed to the nearest value the provider supports, or ignored. */
 export declare class ParameterMapped extends Error {
@@ -35,12 +62,19 @@ export declare class ParameterMapped extends Error {
 }
 /** Receives every ParameterMapped warning. */
 export type WarningHandler = (warning: ParameterMapped) => void;
+/** Node's process warning (`(node:1) ParameterMapped: ...`), else `console.warn`. */
+export declare function defaultWarning(warning: ParameterMapped): void;
 /** The request with every value one the provider offers (warning when something moved). */
 export declare function fit(provider: string, request: VideoRequest, capabilities: Capabilities, model: string, warn: WarningHandler): FittedRequest;
-/** The offered duration closest to `value` (the longer one on a tie; default if undefined). */
-export declare function nearestDuration(provider: string, value: number | undefined, capabilities: Capabilities, warn: WarningHandler): number;
-/** The offered resolution closest to `value` (the higher one on a tie; default if undefined). */
-export declare function nearestResolution(provider: string, value: string | undefined, capabilities: Capabilities, warn: WarningHandler): string;
+/**
+ * The settings of a fitted request, with the provider's defaults filled in and named.
+ * `aspectRatio` is undefined when the provider takes the shape from the start image.
+ */
+export declare function settings(fitted: VideoRequest, capabilities: Capabilities): Settings;
+/** The offered duration closest to `value` (the longer one on a tie). */
+export declare function nearestDuration(provider: string, value: number, capabilities: Capabilities, warn: WarningHandler): number;
+/** The offered resolution closest to `value` (the higher one on a tie). */
+export declare function nearestResolution(provider: string, value: string, capabilities: Capabilities, warn: WarningHandler): string;
 /** Warn that `name=value` cannot be honoured by `provider` and is left out. */
 export declare function ignored(provider: string, name: string, value: unknown, reason: string, warn: WarningHandler): void;
 /** `W:H` as a number, or UnsupportedFeature. */

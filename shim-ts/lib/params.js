@@ -4,11 +4,30 @@
  * A value the provider does not offer is mapped to the nearest one it does, with a
  * `ParameterMapped` warning; a value it cannot use at all is named in a warning as ignored; an
  * operation or input it cannot take throws `UnsupportedFeature`. Nothing is dropped silently.
+ *
+ * A value the caller did not give is not invented: it stays out of the request and the provider
+ * applies its own default, which `settings()` reports (marked as the provider's). Only a field
+ * the provider requires gets the shim's documented choice (`Capabilities.required`).
  */
 import { UnsupportedFeature } from "./errors.js";
+/** The fields a provider may default, as the shared data names them. */
+export const DURATION = "duration_seconds";
+export const ASPECT_RATIO = "aspect_ratio";
+export const RESOLUTION = "resolution";
+export const AUDIO = "audio";
 /** A parameter was changed to the nearest value the provider supports, or ignored. */
 export class ParameterMapped extends Error {
     name = "ParameterMapped";
+}
+/** Node's process warning (`(node:1) ParameterMapped: ...`), else `console.warn`. */
+export function defaultWarning(warning) {
+    const process = globalThis.process;
+    if (typeof process?.emitWarning === "function") {
+        process.emitWarning(warning.message, warning.name);
+    }
+    else {
+        console.warn(`${warning.name}: ${warning.message}`);
+    }
 }
 /** The request with every value one the provider offers (warning when something moved). */
 export function fit(provider, request, capabilities, model, warn) {
@@ -24,12 +43,44 @@ export function fit(provider, request, capabilities, model, warn) {
     if (request.audio === false && capabilities.nativeAudio && !capabilities.audioToggle) {
         ignored(provider, "audio", false, "its videos always have sound", warn);
     }
+    const required = capabilities.required;
+    const duration = request.durationSeconds ?? (required.includes(DURATION) ? capabilities.defaultDuration : undefined);
+    const resolution = request.resolution ?? (required.includes(RESOLUTION) ? capabilities.defaultResolution : undefined);
     return {
         ...request,
         model: request.model || model,
-        durationSeconds: nearestDuration(provider, request.durationSeconds, capabilities, warn),
+        durationSeconds: duration === undefined ? undefined : nearestDuration(provider, duration, capabilities, warn),
         aspectRatio: fitAspectRatio(provider, request, capabilities, warn),
-        resolution: nearestResolution(provider, request.resolution, capabilities, warn),
+        resolution: resolution === undefined ? undefined : nearestResolution(provider, resolution, capabilities, warn),
+    };
+}
+/**
+ * The settings of a fitted request, with the provider's defaults filled in and named.
+ * `aspectRatio` is undefined when the provider takes the shape from the start image.
+ */
+export function settings(fitted, capabilities) {
+    const defaulted = [];
+    if (fitted.durationSeconds === undefined) {
+        defaulted.push(DURATION);
+    }
+    const shapedByImage = fitted.image !== undefined && capabilities.aspectRatioFromImage;
+    if (fitted.aspectRatio === undefined && !shapedByImage) {
+        defaulted.push(ASPECT_RATIO);
+    }
+    if (fitted.resolution === undefined) {
+        defaulted.push(RESOLUTION);
+    }
+    let audio = capabilities.audioToggle ? fitted.audio : capabilities.nativeAudio;
+    if (fitted.audio === undefined && capabilities.nativeAudio) {
+        defaulted.push(AUDIO);
+        audio = capabilities.audioToggle ? capabilities.defaultAudio : true;
+    }
+    return {
+        durationSeconds: fitted.durationSeconds ?? capabilities.defaultDuration,
+        aspectRatio: shapedByImage ? undefined : (fitted.aspectRatio ?? capabilities.defaultAspectRatio),
+        resolution: fitted.resolution ?? capabilities.defaultResolution,
+        audio: Boolean(audio),
+        providerDefaults: defaulted,
     };
 }
 function fitAspectRatio(provider, request, capabilities, warn) {
@@ -40,8 +91,11 @@ function fitAspectRatio(provider, request, capabilities, warn) {
         return undefined;
     }
     const offered = capabilities.aspectRatios;
-    const aspect = request.aspectRatio || offered[0];
-    if (offered.includes(aspect)) {
+    let aspect = request.aspectRatio;
+    if (aspect === undefined && capabilities.required.includes(ASPECT_RATIO)) {
+        aspect = capabilities.defaultAspectRatio;
+    }
+    if (aspect === undefined || offered.includes(aspect)) {
         return aspect;
     }
     // distance in log space, so 16:9 and 9:16 are equally far from 1:1 (the first offered wins)
@@ -50,11 +104,8 @@ function fitAspectRatio(provider, request, capabilities, warn) {
     mapped(provider, "aspectRatio", aspect, nearest, warn);
     return nearest;
 }
-/** The offered duration closest to `value` (the longer one on a tie; default if undefined). */
+/** The offered duration closest to `value` (the longer one on a tie). */
 export function nearestDuration(provider, value, capabilities, warn) {
-    if (value === undefined || value === null) {
-        return capabilities.defaultDuration;
-    }
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
         throw new UnsupportedFeature(`not a duration in seconds: ${JSON.stringify(value)}`);
     }
@@ -65,12 +116,9 @@ export function nearestDuration(provider, value, capabilities, warn) {
     mapped(provider, "durationSeconds", value, nearest, warn);
     return nearest;
 }
-/** The offered resolution closest to `value` (the higher one on a tie; default if undefined). */
+/** The offered resolution closest to `value` (the higher one on a tie). */
 export function nearestResolution(provider, value, capabilities, warn) {
     const offered = capabilities.resolutions;
-    if (value === undefined || value === null) {
-        return offered[0];
-    }
     if (offered.includes(value)) {
         return value;
     }

@@ -5,6 +5,8 @@
  */
 import { PRICE_DATA } from "./data.js";
 import { UnsupportedFeature } from "./errors.js";
+import { AUDIO, DURATION, fit, RESOLUTION, settings } from "./params.js";
+const PRICED = [DURATION, RESOLUTION, AUDIO]; // what a price row depends on
 const PLACES = 4;
 /** One provider's price section (published, source, confirmed, rows). */
 export function providerPrices(provider) {
@@ -14,8 +16,19 @@ export function providerPrices(provider) {
     }
     return section;
 }
+/**
+ * The price of the video `request` makes on `provider`: values mapped as createVideo maps them,
+ * and a value left out priced at the provider's documented default (named in
+ * `providerDefaults`).
+ */
+export function estimateRequest(provider, capabilities, request, warn) {
+    const fitted = fit(provider, request, capabilities, request.model ?? "", warn);
+    const made = settings(fitted, capabilities);
+    const priced = made.providerDefaults.filter((name) => PRICED.includes(name));
+    return estimate(provider, fitted.model, made.durationSeconds, made.resolution, made.audio, priced);
+}
 /** The cost of `durationSeconds` of video from the best-matching price row. */
-export function estimate(provider, model, durationSeconds, resolution, audio) {
+export function estimate(provider, model, durationSeconds, resolution, audio, providerDefaults = []) {
     const section = providerPrices(provider);
     const row = bestRow(section.rows, model, resolution, audio);
     if (row === undefined) {
@@ -33,6 +46,10 @@ export function estimate(provider, model, durationSeconds, resolution, audio) {
         published: section.published,
         confirmed: row.confirmed ?? section.confirmed,
         note: section.source,
+        durationSeconds,
+        resolution,
+        audio,
+        providerDefaults,
     };
 }
 function bestRow(rows, model, resolution, audio) {

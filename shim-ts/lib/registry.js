@@ -6,10 +6,12 @@ import { Luma } from "./providers/luma.js";
 import { Pika } from "./providers/pika.js";
 import { Runway } from "./providers/runway.js";
 import { Veo } from "./providers/veo.js";
+import { VeoVertex } from "./providers/veo-vertex.js";
 import { providerSpec } from "./specs.js";
 const ADAPTERS = {
     runway: Runway,
     veo: Veo,
+    "veo-vertex": VeoVertex,
     luma: Luma,
     pika: Pika,
     kling: Kling,

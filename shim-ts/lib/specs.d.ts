@@ -13,6 +13,7 @@ export interface ProviderEntry {
     readonly base_url: string;
     readonly model: string;
     readonly docs: string;
+    readonly auth?: string;
     readonly capabilities: {
         readonly text_to_video: boolean;
         readonly image_to_video: boolean;
@@ -25,6 +26,11 @@ export interface ProviderEntry {
         readonly aspect_ratios: readonly string[];
         readonly resolutions: readonly string[];
         readonly default_duration: number;
+        readonly default_aspect_ratio: string;
+        readonly default_resolution: string;
+        readonly default_audio?: boolean;
+        readonly required: readonly string[];
+        readonly defaults_source: string;
     };
     readonly statuses: Readonly<Record<string, string>>;
     readonly tables: Readonly<Record<string, unknown>>;
@@ -57,6 +63,8 @@ export interface ProviderSpec {
     readonly defaultBaseUrl: string;
     readonly defaultModel: string;
     readonly docs: string;
+    /** How a provider without key variables authenticates. */
+    readonly auth: string;
     readonly capabilities: Capabilities;
     readonly statuses: Readonly<Record<string, Status>>;
     readonly tables: Readonly<Record<string, unknown>>;

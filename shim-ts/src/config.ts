@@ -5,6 +5,7 @@
 import { ConfigurationError } from "./errors.js";
 import type { WarningHandler } from "./params.js";
 import { readSecrets, type Adapter } from "./providers/base.js";
+import type { VertexAI } from "./providers/veo-vertex.js";
 import { provider, PROVIDERS } from "./registry.js";
 
 export const PROVIDER_ENV = "VIDEO_GENERATION_PROVIDER";
@@ -29,6 +30,14 @@ export interface ShimSettings {
   readonly baseUrls?: Readonly<Record<string, string>> | undefined;
   readonly models?: Readonly<Record<string, string>> | undefined;
   readonly env?: Environment | undefined;
+  /** Settings of the veo-vertex provider (project, location, bucket, access token). */
+  readonly vertex?: VertexAI | undefined;
+}
+
+/** `VIDEO_GENERATION_<NAME>`, the prefix of a provider's own variables (`veo-vertex`:
+ * `VIDEO_GENERATION_VEO_VERTEX`). */
+export function envPrefix(name: string): string {
+  return `VIDEO_GENERATION_${name.toUpperCase().replace(/-/g, "_")}`;
 }
 
 /** The settings, resolved against the environment on demand. */
@@ -101,7 +110,7 @@ export class ShimConfig {
 
   /** The model id used on provider `name` (option, environment, then the default). */
   modelFor(name: string): string {
-    const variable = `VIDEO_GENERATION_${name.toUpperCase()}_MODEL`;
+    const variable = `${envPrefix(name)}_MODEL`;
     return this.#settings.models?.[name] || this.env()[variable] || provider(name).spec.defaultModel;
   }
 
@@ -121,7 +130,7 @@ export class ShimConfig {
     const env = this.env();
     const baseUrl =
       this.#settings.baseUrls?.[name] ||
-      env[`VIDEO_GENERATION_${name.toUpperCase()}_BASE_URL`] ||
+      env[`${envPrefix(name)}_BASE_URL`] ||
       spec.defaultBaseUrl;
     const given = this.#settings.apiKeys?.[name];
     let secrets;
@@ -137,6 +146,7 @@ export class ShimConfig {
     } else {
       secrets = readSecrets(spec, given, "give apiKeys an entry for");
     }
-    return new adapter(spec, baseUrl, this.modelFor(name), secrets, warn);
+    const options = name === "veo-vertex" ? this.#settings.vertex : undefined;
+    return new adapter(spec, baseUrl, this.modelFor(name), secrets, { warn, env, options });
   }
 }

@@ -1,5 +1,6 @@
-// Provider data shared with the Python shim, generated from its providers.json, prices.json
+// Data shared with the Python shim, generated from its providers.json, prices.json, sora.json
 // and fake.mp4 (scripts/generate-data.mjs): edit those files, not this one.
+import type { SoraData } from "./compat.js";
 import type { PriceData, ProviderData } from "./specs.js";
 
 export const PROVIDER_DATA: ProviderData = {
@@ -40,7 +41,14 @@ export const PROVIDER_DATA: ProviderData = {
         "resolutions": [
           "720p"
         ],
-        "default_duration": 5
+        "default_duration": 5,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "required": [
+          "duration_seconds",
+          "aspect_ratio"
+        ],
+        "defaults_source": "runwayml SDK 5.24 (types/text_to_video_create_params.py): gen4.5 requires ratio and duration, so the shim sends 16:9 (1280:720) and 5 s when the caller gives none; 720p is the only resolution"
       },
       "statuses": {
         "PENDING": "pending",
@@ -89,7 +97,51 @@ export const PROVIDER_DATA: ProviderData = {
           "1080p",
           "4k"
         ],
-        "default_duration": 8
+        "default_duration": 8,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "default_audio": true,
+        "required": [],
+        "defaults_source": "ai.google.dev/gemini-api/docs/video: 8 s, 16:9, 720p; Veo 3.1 always has sound on the Gemini API"
+      },
+      "statuses": {},
+      "tables": {}
+    },
+    "veo-vertex": {
+      "keys": [],
+      "keys_needed": "one",
+      "auth": "Google Application Default Credentials (pip install 'sora-migrate[vertex]'); GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION",
+      "base_url": "https://aiplatform.googleapis.com",
+      "model": "veo-3.1-generate-001",
+      "docs": "https://cloud.google.com/vertex-ai/generative-ai/docs/model-reference/veo-video-generation",
+      "capabilities": {
+        "text_to_video": true,
+        "image_to_video": true,
+        "extend": true,
+        "cancel": false,
+        "native_audio": true,
+        "audio_toggle": true,
+        "aspect_ratio_from_image": false,
+        "durations": [
+          4,
+          6,
+          8
+        ],
+        "aspect_ratios": [
+          "16:9",
+          "9:16"
+        ],
+        "resolutions": [
+          "720p",
+          "1080p",
+          "4k"
+        ],
+        "default_duration": 8,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "default_audio": true,
+        "required": [],
+        "defaults_source": "cloud.google.com/vertex-ai/generative-ai/docs/model-reference/veo-video-generation: 8 s, 16:9, 720p; audio on unless generateAudio is false (UNCONFIRMED for every model id; google-genai sends no generateAudio unless given)"
       },
       "statuses": {},
       "tables": {}
@@ -129,7 +181,11 @@ export const PROVIDER_DATA: ProviderData = {
           "1080p",
           "4k"
         ],
-        "default_duration": 5
+        "default_duration": 5,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "required": [],
+        "defaults_source": "lumalabs/luma-api-mcp README (ray-2: 16:9, 720p, 5s); the lumaai SDK sends none of them unless given"
       },
       "statuses": {
         "queued": "pending",
@@ -172,7 +228,11 @@ export const PROVIDER_DATA: ProviderData = {
           "720p",
           "1080p"
         ],
-        "default_duration": 5
+        "default_duration": 5,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "required": [],
+        "defaults_source": "fal.ai pika v2.2 text-to-video model page (aspect_ratio 16:9, resolution 720p, duration 5)"
       },
       "statuses": {
         "IN_QUEUE": "pending",
@@ -211,7 +271,12 @@ export const PROVIDER_DATA: ProviderData = {
           "720p",
           "1080p"
         ],
-        "default_duration": 5
+        "default_duration": 5,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "default_audio": false,
+        "required": [],
+        "defaults_source": "Kling API (community OpenAPI mirror): duration \"5\", aspect_ratio \"16:9\", mode \"std\" (720p), sound \"off\""
       },
       "statuses": {
         "submitted": "pending",
@@ -253,7 +318,12 @@ export const PROVIDER_DATA: ProviderData = {
           "720p",
           "1080p"
         ],
-        "default_duration": 4
+        "default_duration": 4,
+        "default_aspect_ratio": "16:9",
+        "default_resolution": "720p",
+        "default_audio": false,
+        "required": [],
+        "defaults_source": "the offline stand-in"
       },
       "statuses": {
         "pending": "pending",
@@ -355,6 +425,45 @@ export const PRICE_DATA: PriceData = {
         }
       ]
     },
+    "veo-vertex": {
+      "published": "2026-12-03",
+      "source": "third-party price tables of Vertex AI Veo 3.1, read 2026-12-03 (generate: $0.40/s with audio, $0.60/s at 4k; fast: $0.15/s, $0.35/s at 4k; video only $0.20/s, $0.10/s): not verified on Google's pricing page",
+      "confirmed": false,
+      "rows": [
+        {
+          "model": "veo-3.1-generate-001",
+          "audio": true,
+          "per_second": "0.40"
+        },
+        {
+          "model": "veo-3.1-generate-001",
+          "resolution": "4k",
+          "audio": true,
+          "per_second": "0.60"
+        },
+        {
+          "model": "veo-3.1-generate-001",
+          "audio": false,
+          "per_second": "0.20"
+        },
+        {
+          "model": "veo-3.1-fast-generate-001",
+          "audio": true,
+          "per_second": "0.15"
+        },
+        {
+          "model": "veo-3.1-fast-generate-001",
+          "resolution": "4k",
+          "audio": true,
+          "per_second": "0.35"
+        },
+        {
+          "model": "veo-3.1-fast-generate-001",
+          "audio": false,
+          "per_second": "0.10"
+        }
+      ]
+    },
     "luma": {
       "published": "2026-04-01",
       "source": "Luma publishes Ray 2 API prices only per account; none captured",
@@ -430,6 +539,64 @@ export const PRICE_DATA: PriceData = {
       ]
     }
   }
+};
+
+export const SORA_DATA: SoraData = {
+  "about": "What Sora code passes and reads, and what the shim makes of it. Shared by every shim (Python from_sora, TypeScript fromSora) and by the Python rewrite. Source: shared/reference/sora-api.md sections 4 and 5.",
+  "sizes": {
+    "1280x720": {
+      "aspect_ratio": "16:9",
+      "resolution": "720p"
+    },
+    "720x1280": {
+      "aspect_ratio": "9:16",
+      "resolution": "720p"
+    },
+    "1792x1024": {
+      "aspect_ratio": "16:9",
+      "resolution": "1080p"
+    },
+    "1024x1792": {
+      "aspect_ratio": "9:16",
+      "resolution": "1080p"
+    },
+    "1920x1080": {
+      "aspect_ratio": "16:9",
+      "resolution": "1080p"
+    },
+    "1080x1920": {
+      "aspect_ratio": "9:16",
+      "resolution": "1080p"
+    }
+  },
+  "seconds": [
+    4,
+    8,
+    12,
+    16,
+    20
+  ],
+  "default_seconds": 4,
+  "default_size": "720x1280",
+  "models": [
+    "sora-2",
+    "sora-2-pro",
+    "sora-2-2025-10-06",
+    "sora-2-pro-2025-10-06",
+    "sora-2-2025-12-08"
+  ],
+  "statuses": {
+    "queued": "pending",
+    "in_progress": "processing",
+    "completed": "completed",
+    "failed": "failed"
+  },
+  "http_options": [
+    "extra_headers",
+    "extra_query",
+    "extra_body",
+    "timeout"
+  ]
 };
 
 /** The small MP4 the fake provider serves. */

@@ -1,6 +1,7 @@
 /**
- * Image inputs: a URL is passed on; a data URI, a file path, bytes, a Blob or a stream of bytes
- * (a Node `ReadStream`) is read into bytes with its MIME type.
+ * Image inputs: a URL (or a `gs://` URI, for Vertex AI) is passed on; a data URI, a file path,
+ * bytes, a Blob, a Response or a stream of bytes (a Node `ReadStream`) is read into bytes with
+ * its MIME type.
  */
 import { UnsupportedFeature } from "./errors.js";
 
@@ -10,7 +11,8 @@ export type ImageInput =
   | Uint8Array
   | ArrayBuffer
   | Blob
-  | AsyncIterable<Uint8Array | string>;
+  | AsyncIterable<Uint8Array | string>
+  | { arrayBuffer(): Promise<ArrayBuffer> };
 
 /** An image read for a request: a URL the provider fetches itself, or bytes. */
 export type Image =
@@ -33,7 +35,7 @@ export function isUrl(text: string): boolean {
 /** Read `input` into an Image (a path needs a runtime with `node:fs`). */
 export async function readImage(input: ImageInput): Promise<Image> {
   if (typeof input === "string") {
-    if (isUrl(input)) {
+    if (isUrl(input) || input.startsWith("gs://")) {
       return { kind: "url", url: input };
     }
     if (input.startsWith("data:")) {
@@ -51,6 +53,10 @@ export async function readImage(input: ImageInput): Promise<Image> {
     const name = (input as { name?: unknown }).name;
     const mime = input.type || (typeof name === "string" ? mimeFromName(name) : undefined);
     return bytesImage(new Uint8Array(await input.arrayBuffer()), mime);
+  }
+  if (input !== null && typeof input === "object" && "arrayBuffer" in input && typeof input.arrayBuffer === "function") {
+    // a fetch Response, or a File-like object from another realm
+    return bytesImage(new Uint8Array(await input.arrayBuffer()));
   }
   if (input !== null && typeof input === "object" && Symbol.asyncIterator in input) {
     const path = (input as { path?: unknown }).path;

@@ -18,6 +18,7 @@ export {
   type VideoClientOptions,
   type WaitOptions,
 } from "./client.js";
+export { fromSora, SoraValueError, type SoraCreateParams } from "./compat.js";
 export type { ApiKey, Environment } from "./config.js";
 export {
   ConfigurationError,
@@ -30,6 +31,7 @@ export {
 export type { ImageInput } from "./images.js";
 export { STATUSES, VideoOutput, type CostEstimate, type Job, type JobError, type Status } from "./jobs.js";
 export { ParameterMapped, type Capabilities, type WarningHandler } from "./params.js";
+export type { VertexAI } from "./providers/veo-vertex.js";
 export { PROVIDERS } from "./registry.js";
 export { parseRetryAfter, RetryPolicy, type RetryOptions } from "./retry.js";
 export { providerSpec, type ProviderSpec } from "./specs.js";

@@ -16,7 +16,12 @@ export interface JobError {
 /**
  * A video generation job on one provider, shaped like Sora's `Video`: `id` (which carries the
  * provider, `runway:...`), `status`, `progress` (0-100) and `error` (`.message`, `.code`).
- * `model` is the model the job was started with (undefined when only its status was read).
+ * `model`, `durationSeconds`, `aspectRatio`, `resolution` and `audio` are what the job was
+ * started with; a value the caller left out is the provider's documented default, and its name
+ * is in `providerDefaults`. With `prompt`, `createdAt` (Unix seconds) and Sora's spellings
+ * `seconds` ("8") and `size` ("1280x720") they are known on the Job that `createVideo`,
+ * `generateVideo` and `extendVideo` return, and undefined on a Job read by `getJobStatus` or
+ * `wait`.
  */
 export interface Job {
   readonly id: string;
@@ -26,10 +31,66 @@ export interface Job {
   readonly error?: JobError | undefined;
   readonly videoUrl?: string | undefined;
   readonly model?: string | undefined;
+  readonly durationSeconds?: number | undefined;
+  readonly aspectRatio?: string | undefined;
+  readonly resolution?: string | undefined;
+  readonly audio?: boolean | undefined;
+  /** Fields left to the provider's documented default (`duration_seconds`, `aspect_ratio`, ...). */
+  readonly providerDefaults: readonly string[];
+  readonly prompt?: string | undefined;
+  readonly createdAt?: number | undefined;
+  /** The duration as Sora spelled it ("8"), when known. */
+  readonly seconds?: string | undefined;
+  /** The frame size as Sora spelled it ("1280x720"), when known. */
+  readonly size?: string | undefined;
   /** True once the job has completed or failed. */
   readonly done: boolean;
   /** The provider's own payload, for what the shim does not map. */
   readonly raw: Readonly<Record<string, unknown>>;
+}
+
+/** What a job was started with: known from the create call, not from a status read. */
+export const STARTED_WITH = [
+  "model",
+  "durationSeconds",
+  "aspectRatio",
+  "resolution",
+  "audio",
+  "providerDefaults",
+  "prompt",
+  "createdAt",
+  "seconds",
+  "size",
+] as const;
+
+/** `later` (a status read of `started`) with what only the start knew kept from `started`. */
+export function updated(started: Job, later: Job): Job {
+  const kept: Record<string, unknown> = {};
+  for (const name of STARTED_WITH) {
+    kept[name] = started[name];
+  }
+  return { ...later, ...kept } as Job;
+}
+
+/** "16:9" at "720p" is "1280x720"; undefined for a value that is not W:H or NNNp/4k. */
+export function frameSize(aspectRatio: string, resolution: string): string | undefined {
+  const [width = "", height = ""] = aspectRatio.split(":");
+  const text = resolution.toLowerCase();
+  const short = text === "4k" ? 2160 : /^\d+p?$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
+  const wide = Number(width);
+  const tall = Number(height);
+  if (!width.trim() || !height.trim() || !(wide > 0) || !(tall > 0) || Number.isNaN(short)) {
+    return undefined;
+  }
+  return wide >= tall ? `${even((short * wide) / tall)}x${short}` : `${short}x${even((short * tall) / wide)}`;
+}
+
+function even(value: number): number {
+  // Python's round() (half to even) of value / 2, times 2
+  const half = value / 2;
+  const floor = Math.floor(half);
+  const rounded = half - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(half);
+  return rounded * 2;
 }
 
 /** `provider:rawId`. */
@@ -62,6 +123,12 @@ export interface CostEstimate {
   readonly published: string;
   readonly confirmed: boolean;
   readonly note: string;
+  /** What was priced: the duration, resolution and audio setting the provider will use. */
+  readonly durationSeconds: number;
+  readonly resolution: string | undefined;
+  readonly audio: boolean;
+  /** Priced fields that are the provider's documented default, not the caller's choice. */
+  readonly providerDefaults: readonly string[];
 }
 
 /**

@@ -4,11 +4,25 @@
  * A value the provider does not offer is mapped to the nearest one it does, with a
  * `ParameterMapped` warning; a value it cannot use at all is named in a warning as ignored; an
  * operation or input it cannot take throws `UnsupportedFeature`. Nothing is dropped silently.
+ *
+ * A value the caller did not give is not invented: it stays out of the request and the provider
+ * applies its own default, which `settings()` reports (marked as the provider's). Only a field
+ * the provider requires gets the shim's documented choice (`Capabilities.required`).
  */
 import { UnsupportedFeature } from "./errors.js";
 import type { Image } from "./images.js";
 
-/** What a provider (with its default model) can do. */
+/** The fields a provider may default, as the shared data names them. */
+export const DURATION = "duration_seconds";
+export const ASPECT_RATIO = "aspect_ratio";
+export const RESOLUTION = "resolution";
+export const AUDIO = "audio";
+
+/**
+ * What a provider (with its default model) can do, and what it does with a value left out:
+ * `default*` is the provider's documented default, except for the fields in `required`, which
+ * the provider needs in every request and for which `default*` is the shim's choice.
+ */
 export interface Capabilities {
   readonly textToVideo: boolean;
   readonly imageToVideo: boolean;
@@ -21,6 +35,13 @@ export interface Capabilities {
   readonly aspectRatios: readonly string[];
   readonly resolutions: readonly string[];
   readonly defaultDuration: number;
+  readonly defaultAspectRatio: string;
+  readonly defaultResolution: string;
+  readonly defaultAudio: boolean;
+  /** Fields (`duration_seconds`, `aspect_ratio`, `resolution`) every request must carry. */
+  readonly required: readonly string[];
+  /** Where the defaults come from. */
+  readonly defaultsSource: string;
 }
 
 /** What the caller asked for, with the image already read. */
@@ -34,11 +55,23 @@ export interface VideoRequest {
   readonly audio?: boolean | undefined;
 }
 
-/** A request after `fit`: every value is one the provider offers. */
+/** A request after `fit`: every value is one the provider offers; `model` is set. */
 export interface FittedRequest extends VideoRequest {
   readonly model: string;
+}
+
+/**
+ * What a job is made with: the caller's values (as fitted), the shim's choice for a field the
+ * provider requires, and otherwise the provider's documented default, whose field names are
+ * listed in `providerDefaults`.
+ */
+export interface Settings {
   readonly durationSeconds: number;
+  /** Undefined when the provider takes the shape from the start image. */
+  readonly aspectRatio: string | undefined;
   readonly resolution: string;
+  readonly audio: boolean;
+  readonly providerDefaults: readonly string[];
 }
 
 /** A parameter was changed to the nearest value the provider supports, or ignored. */
@@ -48,6 +81,16 @@ export class ParameterMapped extends Error {
 
 /** Receives every ParameterMapped warning. */
 export type WarningHandler = (warning: ParameterMapped) => void;
+
+/** Node's process warning (`(node:1) ParameterMapped: ...`), else `console.warn`. */
+export function defaultWarning(warning: ParameterMapped): void {
+  const process = (globalThis as { process?: { emitWarning?: (message: string, type: string) => void } }).process;
+  if (typeof process?.emitWarning === "function") {
+    process.emitWarning(warning.message, warning.name);
+  } else {
+    console.warn(`${warning.name}: ${warning.message}`);
+  }
+}
 
 /** The request with every value one the provider offers (warning when something moved). */
 export function fit(
@@ -69,12 +112,45 @@ export function fit(
   if (request.audio === false && capabilities.nativeAudio && !capabilities.audioToggle) {
     ignored(provider, "audio", false, "its videos always have sound", warn);
   }
+  const required = capabilities.required;
+  const duration = request.durationSeconds ?? (required.includes(DURATION) ? capabilities.defaultDuration : undefined);
+  const resolution = request.resolution ?? (required.includes(RESOLUTION) ? capabilities.defaultResolution : undefined);
   return {
     ...request,
     model: request.model || model,
-    durationSeconds: nearestDuration(provider, request.durationSeconds, capabilities, warn),
+    durationSeconds: duration === undefined ? undefined : nearestDuration(provider, duration, capabilities, warn),
     aspectRatio: fitAspectRatio(provider, request, capabilities, warn),
-    resolution: nearestResolution(provider, request.resolution, capabilities, warn),
+    resolution: resolution === undefined ? undefined : nearestResolution(provider, resolution, capabilities, warn),
+  };
+}
+
+/**
+ * The settings of a fitted request, with the provider's defaults filled in and named.
+ * `aspectRatio` is undefined when the provider takes the shape from the start image.
+ */
+export function settings(fitted: VideoRequest, capabilities: Capabilities): Settings {
+  const defaulted: string[] = [];
+  if (fitted.durationSeconds === undefined) {
+    defaulted.push(DURATION);
+  }
+  const shapedByImage = fitted.image !== undefined && capabilities.aspectRatioFromImage;
+  if (fitted.aspectRatio === undefined && !shapedByImage) {
+    defaulted.push(ASPECT_RATIO);
+  }
+  if (fitted.resolution === undefined) {
+    defaulted.push(RESOLUTION);
+  }
+  let audio = capabilities.audioToggle ? fitted.audio : capabilities.nativeAudio;
+  if (fitted.audio === undefined && capabilities.nativeAudio) {
+    defaulted.push(AUDIO);
+    audio = capabilities.audioToggle ? capabilities.defaultAudio : true;
+  }
+  return {
+    durationSeconds: fitted.durationSeconds ?? capabilities.defaultDuration,
+    aspectRatio: shapedByImage ? undefined : (fitted.aspectRatio ?? capabilities.defaultAspectRatio),
+    resolution: fitted.resolution ?? capabilities.defaultResolution,
+    audio: Boolean(audio),
+    providerDefaults: defaulted,
   };
 }
 
@@ -91,8 +167,11 @@ function fitAspectRatio(
     return undefined;
   }
   const offered = capabilities.aspectRatios;
-  const aspect = request.aspectRatio || (offered[0] as string);
-  if (offered.includes(aspect)) {
+  let aspect = request.aspectRatio;
+  if (aspect === undefined && capabilities.required.includes(ASPECT_RATIO)) {
+    aspect = capabilities.defaultAspectRatio;
+  }
+  if (aspect === undefined || offered.includes(aspect)) {
     return aspect;
   }
   // distance in log space, so 16:9 and 9:16 are equally far from 1:1 (the first offered wins)
@@ -102,16 +181,13 @@ function fitAspectRatio(
   return nearest;
 }
 
-/** The offered duration closest to `value` (the longer one on a tie; default if undefined). */
+/** The offered duration closest to `value` (the longer one on a tie). */
 export function nearestDuration(
   provider: string,
-  value: number | undefined,
+  value: number,
   capabilities: Capabilities,
   warn: WarningHandler,
 ): number {
-  if (value === undefined || value === null) {
-    return capabilities.defaultDuration;
-  }
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new UnsupportedFeature(`not a duration in seconds: ${JSON.stringify(value)}`);
   }
@@ -123,17 +199,14 @@ export function nearestDuration(
   return nearest;
 }
 
-/** The offered resolution closest to `value` (the higher one on a tie; default if undefined). */
+/** The offered resolution closest to `value` (the higher one on a tie). */
 export function nearestResolution(
   provider: string,
-  value: string | undefined,
+  value: string,
   capabilities: Capabilities,
   warn: WarningHandler,
 ): string {
   const offered = capabilities.resolutions;
-  if (value === undefined || value === null) {
-    return offered[0] as string;
-  }
   if (offered.includes(value)) {
     return value;
   }

@@ -6,7 +6,10 @@
 import { PRICE_DATA } from "./data.js";
 import { UnsupportedFeature } from "./errors.js";
 import type { CostEstimate } from "./jobs.js";
+import { AUDIO, DURATION, fit, RESOLUTION, settings, type Capabilities, type VideoRequest, type WarningHandler } from "./params.js";
 import type { PriceRow, PriceSection } from "./specs.js";
+
+const PRICED: readonly string[] = [DURATION, RESOLUTION, AUDIO]; // what a price row depends on
 
 const PLACES = 4;
 
@@ -19,6 +22,23 @@ export function providerPrices(provider: string): PriceSection {
   return section;
 }
 
+/**
+ * The price of the video `request` makes on `provider`: values mapped as createVideo maps them,
+ * and a value left out priced at the provider's documented default (named in
+ * `providerDefaults`).
+ */
+export function estimateRequest(
+  provider: string,
+  capabilities: Capabilities,
+  request: VideoRequest,
+  warn: WarningHandler,
+): CostEstimate {
+  const fitted = fit(provider, request, capabilities, request.model ?? "", warn);
+  const made = settings(fitted, capabilities);
+  const priced = made.providerDefaults.filter((name) => PRICED.includes(name));
+  return estimate(provider, fitted.model, made.durationSeconds, made.resolution, made.audio, priced);
+}
+
 /** The cost of `durationSeconds` of video from the best-matching price row. */
 export function estimate(
   provider: string,
@@ -26,6 +46,7 @@ export function estimate(
   durationSeconds: number,
   resolution: string | undefined,
   audio: boolean,
+  providerDefaults: readonly string[] = [],
 ): CostEstimate {
   const section = providerPrices(provider);
   const row = bestRow(section.rows, model, resolution, audio);
@@ -46,6 +67,10 @@ export function estimate(
     published: section.published,
     confirmed: row.confirmed ?? section.confirmed,
     note: section.source,
+    durationSeconds,
+    resolution,
+    audio,
+    providerDefaults,
   };
 }
 

@@ -1,13 +1,13 @@
 /** Every provider the shim knows, by name: an explicit table, no discovery magic. */
 import { ConfigurationError } from "./errors.js";
-import type { WarningHandler } from "./params.js";
-import type { Adapter, Secrets } from "./providers/base.js";
+import type { Adapter, AdapterContext, Secrets } from "./providers/base.js";
 import { Fake } from "./providers/fake.js";
 import { Kling } from "./providers/kling.js";
 import { Luma } from "./providers/luma.js";
 import { Pika } from "./providers/pika.js";
 import { Runway } from "./providers/runway.js";
 import { Veo } from "./providers/veo.js";
+import { VeoVertex } from "./providers/veo-vertex.js";
 import { providerSpec, type ProviderSpec } from "./specs.js";
 
 /** An adapter class. */
@@ -16,12 +16,13 @@ export type AdapterClass = new (
   baseUrl: string,
   model: string,
   secrets: Secrets,
-  warn: WarningHandler,
+  context: AdapterContext,
 ) => Adapter;
 
 const ADAPTERS: Readonly<Record<string, AdapterClass>> = {
   runway: Runway,
   veo: Veo,
+  "veo-vertex": VeoVertex,
   luma: Luma,
   pika: Pika,
   kling: Kling,

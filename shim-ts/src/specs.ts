@@ -21,6 +21,7 @@ export interface ProviderEntry {
   readonly base_url: string;
   readonly model: string;
   readonly docs: string;
+  readonly auth?: string;
   readonly capabilities: {
     readonly text_to_video: boolean;
     readonly image_to_video: boolean;
@@ -33,6 +34,11 @@ export interface ProviderEntry {
     readonly aspect_ratios: readonly string[];
     readonly resolutions: readonly string[];
     readonly default_duration: number;
+    readonly default_aspect_ratio: string;
+    readonly default_resolution: string;
+    readonly default_audio?: boolean;
+    readonly required: readonly string[];
+    readonly defaults_source: string;
   };
   readonly statuses: Readonly<Record<string, string>>;
   readonly tables: Readonly<Record<string, unknown>>;
@@ -69,6 +75,8 @@ export interface ProviderSpec {
   readonly defaultBaseUrl: string;
   readonly defaultModel: string;
   readonly docs: string;
+  /** How a provider without key variables authenticates. */
+  readonly auth: string;
   readonly capabilities: Capabilities;
   readonly statuses: Readonly<Record<string, Status>>;
   readonly tables: Readonly<Record<string, unknown>>;
@@ -94,6 +102,7 @@ export function providerSpec(name: string): ProviderSpec {
     defaultBaseUrl: entry.base_url,
     defaultModel: entry.model,
     docs: entry.docs,
+    auth: entry.auth ?? "",
     capabilities: {
       textToVideo: caps.text_to_video,
       imageToVideo: caps.image_to_video,
@@ -106,6 +115,11 @@ export function providerSpec(name: string): ProviderSpec {
       aspectRatios: caps.aspect_ratios,
       resolutions: caps.resolutions,
       defaultDuration: caps.default_duration,
+      defaultAspectRatio: caps.default_aspect_ratio,
+      defaultResolution: caps.default_resolution,
+      defaultAudio: caps.default_audio ?? false,
+      required: caps.required,
+      defaultsSource: caps.defaults_source,
     },
     statuses: entry.statuses as Readonly<Record<string, Status>>,
     tables: entry.tables,

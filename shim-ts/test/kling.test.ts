@@ -53,14 +53,12 @@ test("a task walks to success, then extends", () =>
     const job = await harness.client.generateVideo({ prompt: "a fox", durationSeconds: 8, audio: true });
     assert.deepEqual(harness.warnings, ["kling does not offer durationSeconds=8; using 10"]);
     assert.deepEqual([job.id, job.status, job.videoUrl], ["kling:text2video/t1", "completed", `${cdn.url}/t1.mp4`]);
-    assert.deepEqual(api.body(0), {
-      model_name: "kling-v2-6",
-      prompt: "a fox",
-      duration: "10",
-      mode: "std",
-      sound: "on",
-      aspect_ratio: "16:9",
-    });
+    // no mode, no aspect_ratio: the caller chose neither
+    assert.deepEqual(api.body(0), { model_name: "kling-v2-6", prompt: "a fox", duration: "10", sound: "on" });
+    assert.deepEqual(
+      [job.durationSeconds, job.aspectRatio, job.resolution, job.audio, job.providerDefaults],
+      [10, "16:9", "720p", true, ["aspect_ratio", "resolution"]],
+    );
     const output = await harness.client.getVideoOutput(job.id);
     assert.equal(new TextDecoder().decode(await output.bytes()), "KLING");
     api.on("POST", "/v1/videos/video-extend", envelope({ task_id: "t2", task_status: "submitted" }));
@@ -104,11 +102,11 @@ test("image to video sends base64 and takes the shape from the image", () =>
     assert.deepEqual(api.body(0), {
       model_name: "kling-v2-6",
       prompt: "a fox",
-      duration: "5",
       mode: "pro",
       sound: "off",
       image: Buffer.from(jpeg).toString("base64"),
     });
+    assert.deepEqual([job.aspectRatio, job.durationSeconds, job.providerDefaults], [undefined, 5, ["duration_seconds"]]);
     assert.equal((await harness.client.getJobStatus(job.id)).status, "processing");
   }));
 

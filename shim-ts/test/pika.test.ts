@@ -37,7 +37,8 @@ test("the queue walks to success using the URLs that submit returned", () =>
     cdn.on("GET", "/out.mp4", respond(200, "PIKA"));
     const job = await harness.client.generateVideo({ prompt: "neon city", durationSeconds: 10, resolution: "1080p" });
     assert.deepEqual([job.id, job.status, job.videoUrl], ["pika:req1", "completed", `${cdn.url}/out.mp4`]);
-    assert.deepEqual(api.body(0), { prompt: "neon city", resolution: "1080p", duration: 10, aspect_ratio: "16:9" });
+    assert.deepEqual(api.body(0), { prompt: "neon city", resolution: "1080p", duration: 10 });
+    assert.deepEqual([job.aspectRatio, job.providerDefaults], ["16:9", ["aspect_ratio"]]);
     assert.ok(api.requests.slice(1).every((request) => request.path.includes("from=submit")));
     const output = await harness.client.getVideoOutput(job.id);
     assert.equal(new TextDecoder().decode(await output.bytes()), "PIKA");
@@ -73,7 +74,7 @@ test("image to video takes its shape from the image", () =>
     const harness = pika(api, cdn, {}, "image-to-video", "req5");
     await harness.client.createVideo({ prompt: "x", image: "https://img.test/a.png", aspectRatio: "9:16" });
     assert.deepEqual(harness.warnings, ['pika ignores aspectRatio="9:16": the image sets the shape']);
-    assert.deepEqual(api.body(0), { prompt: "x", resolution: "720p", duration: 5, image_url: "https://img.test/a.png" });
+    assert.deepEqual(api.body(0), { prompt: "x", image_url: "https://img.test/a.png" });
   }));
 
 test("cancel uses the cancel URL", () =>

@@ -23,12 +23,14 @@ function echo(request: Recorded) {
 for (const name of REAL) {
   test(`an error echoing the key is redacted: ${name}`, () =>
     withStandIns(1, async (api) => {
-      const harness = new Harness({ provider: name, apiKeys: keys(name), baseUrls: { [name]: api.url } });
+      const vertex = { project: "p", accessToken: async () => SECRET };
+      const harness = new Harness({ provider: name, apiKeys: keys(name), baseUrls: { [name]: api.url }, vertex });
       api.on("POST", "/v1/text_to_video", echo);
       api.on("POST", "/v1beta/models/veo-3.1-generate-preview:predictLongRunning", echo);
       api.on("POST", "/generations/video", echo);
       api.on("POST", "/fal-ai/pika/v2.2/text-to-video", echo);
       api.on("POST", "/v1/videos/text2video", echo);
+      api.on("POST", "/v1beta1/projects/p/locations/global/publishers/google/models/veo-3.1-generate-001:predictLongRunning", echo);
       const error = await harness.client.createVideo({ prompt: "x" }).catch((caught: unknown) => caught);
       assert.ok(error instanceof ProviderError, String(error));
       assert.match(error.message, /bad credentials/);

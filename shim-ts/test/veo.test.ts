@@ -32,8 +32,9 @@ test("the operation walks to success; the download sends the key to Google only"
     assert.deepEqual([job.id, job.status, job.videoUrl], [`veo:${OPERATION}`, "completed", file]);
     assert.deepEqual(api.body(0), {
       instances: [{ prompt: "surf" }],
-      parameters: { sampleCount: 1, durationSeconds: 8, aspectRatio: "16:9", resolution: "1080p" },
+      parameters: { durationSeconds: 8, resolution: "1080p" },
     });
+    assert.deepEqual([job.aspectRatio, job.audio, job.providerDefaults], ["16:9", true, ["aspect_ratio", "audio"]]);
     const output = await harness.client.getVideoOutput(job.id);
     assert.equal(Buffer.from(await output.arrayBuffer()).toString(), "VEO");
     assert.equal(api.requests.at(-1)?.path, "/v1beta/files/f1:download?alt=media");
@@ -101,7 +102,7 @@ test("extend passes the earlier video", () =>
     assert.equal(job.id, "veo:models/veo-3.1-generate-preview/operations/op2");
     assert.deepEqual(api.body(-1), {
       instances: [{ prompt: "on", video: { uri: file } }],
-      parameters: { sampleCount: 1, durationSeconds: 8 },
+      parameters: { durationSeconds: 8 },
     });
   }));
 

@@ -25,19 +25,31 @@ export interface FollowUp {
 }
 /** A provider's keys, by variable name. */
 export type Secrets = Readonly<Record<string, string>>;
+/** What an adapter may read besides its keys. */
+export interface AdapterContext {
+    readonly warn: WarningHandler;
+    /** The environment the client reads (VIDEO_GENERATION_* and the provider's own variables). */
+    readonly env: Readonly<Record<string, string | undefined>>;
+    /** Settings given to the client for this provider alone (`vertex` for veo-vertex). */
+    readonly options?: unknown;
+}
 /** A JSON payload as the adapters read it. */
 export type Payload = Record<string, unknown>;
+/** `body` without the keys whose value is undefined (a value the caller left out is not sent). */
+export declare function given(body: Record<string, unknown>): Record<string, unknown>;
 /** A JobState with defaults filled in. */
 export declare function state(status: Status, progress?: number, extra?: Omit<JobState, "status" | "progress">): JobState;
 /** Base class: configuration, credentials and the operations a provider may lack. */
 export declare abstract class Adapter {
     #private;
+    /** The cancel request also removes a finished job's stored video (Runway, Luma, fake). */
+    readonly cancelDeletes: boolean;
     readonly spec: ProviderSpec;
     readonly name: string;
     readonly baseUrl: string;
     readonly model: string;
     protected readonly warn: WarningHandler;
-    constructor(spec: ProviderSpec, baseUrl: string, model: string, secrets: Secrets, warn: WarningHandler);
+    constructor(spec: ProviderSpec, baseUrl: string, model: string, secrets: Secrets, context: AdapterContext);
     /** Values that must never appear in messages. */
     secretValues(): string[];
     /** The key held in variable `name` ("" when it is not set). */
@@ -62,6 +74,8 @@ export declare abstract class Adapter {
     parseExtended(payload: unknown): [string, JobState];
     /** Advice appended to an HTTP error from this provider ("" when there is none). */
     errorHint(_call: Call, _statusCode: number): string;
+    /** The HTTP URL that serves the finished video (Vertex AI's `gs://` URIs are not). */
+    downloadUrl(videoUrl: string): string;
     /** Headers for fetching the finished video (most providers sign their URLs). */
     downloadHeaders(): Promise<Record<string, string>>;
     /** An absolute URL on this provider's base URL. */

@@ -3,12 +3,18 @@
  * payload to a job state. The client does the I/O, retries and fallback once for all of them.
  */
 import { ConfigurationError, ProviderError, UnsupportedFeature } from "../errors.js";
+/** `body` without the keys whose value is undefined (a value the caller left out is not sent). */
+export function given(body) {
+    return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
 /** A JobState with defaults filled in. */
 export function state(status, progress = 0, extra = {}) {
     return { status, progress, ...extra };
 }
 /** Base class: configuration, credentials and the operations a provider may lack. */
 export class Adapter {
+    /** The cancel request also removes a finished job's stored video (Runway, Luma, fake). */
+    cancelDeletes = false;
     spec;
     name;
     baseUrl;
@@ -16,13 +22,13 @@ export class Adapter {
     warn;
     // private (#), so neither console.log nor util.inspect ever shows a key
     #secrets;
-    constructor(spec, baseUrl, model, secrets, warn) {
+    constructor(spec, baseUrl, model, secrets, context) {
         this.spec = spec;
         this.name = spec.name;
         this.baseUrl = baseUrl.replace(/\/+$/, "");
         this.model = model;
         this.#secrets = { ...secrets };
-        this.warn = warn;
+        this.warn = context.warn;
     }
     /** Values that must never appear in messages. */
     secretValues() {
@@ -51,6 +57,10 @@ export class Adapter {
     /** Advice appended to an HTTP error from this provider ("" when there is none). */
     errorHint(_call, _statusCode) {
         return "";
+    }
+    /** The HTTP URL that serves the finished video (Vertex AI's `gs://` URIs are not). */
+    downloadUrl(videoUrl) {
+        return videoUrl;
     }
     /** Headers for fetching the finished video (most providers sign their URLs). */
     async downloadHeaders() {

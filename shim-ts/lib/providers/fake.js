@@ -8,16 +8,17 @@
 import { FAKE_VIDEO_BASE64 } from "../data.js";
 import { fromBase64 } from "../images.js";
 import { providerSpec } from "../specs.js";
-import { Adapter, asObject, state } from "./base.js";
+import { Adapter, asObject, given, state } from "./base.js";
 /** Where the fake provider lives; requests to this host never leave the process. */
 export const FAKE_BASE_URL = providerSpec("fake").defaultBaseUrl;
 /** A local stand-in provider for tests and development. */
 export class Fake extends Adapter {
+    cancelDeletes = true; // its cancel request also deletes a finished video
     async authHeaders() {
         return {};
     }
     create(request) {
-        const body = { prompt: request.prompt, seconds: request.durationSeconds, model: request.model };
+        const body = given({ prompt: request.prompt, model: request.model, seconds: request.durationSeconds });
         return { method: "POST", url: this.url("/jobs"), json: body };
     }
     parseCreated(payload) {
@@ -38,7 +39,7 @@ export class Fake extends Adapter {
         return { method: "DELETE", url: this.url(`/jobs/${rawId}`) };
     }
     extend(rawId, _job, prompt, duration) {
-        return { method: "POST", url: this.url(`/jobs/${rawId}/extend`), json: { prompt, seconds: duration } };
+        return { method: "POST", url: this.url(`/jobs/${rawId}/extend`), json: given({ prompt, seconds: duration }) };
     }
 }
 /** The in-process server every fake client talks to; jobs live in memory for the process. */

@@ -4,20 +4,21 @@
  * Bearer key from LUMAAI_API_KEY.
  */
 import { ProviderError, UnsupportedFeature } from "../errors.js";
-import { Adapter, asObject, state } from "./base.js";
+import { Adapter, asObject, given, state } from "./base.js";
 /** Luma Ray 2 (model configurable). */
 export class Luma extends Adapter {
+    cancelDeletes = true; // its cancel request also deletes a finished video
     async authHeaders() {
         return { Authorization: `Bearer ${this.secret("LUMAAI_API_KEY")}` };
     }
     create(request) {
-        const body = {
+        const body = given({
             model: request.model,
             prompt: request.prompt,
             aspect_ratio: request.aspectRatio,
-            duration: `${request.durationSeconds}s`,
+            duration: request.durationSeconds === undefined ? undefined : `${request.durationSeconds}s`,
             resolution: request.resolution,
-        };
+        });
         if (request.image !== undefined) {
             if (request.image.kind !== "url") {
                 throw new UnsupportedFeature("luma takes the start image as an https URL");

@@ -6,7 +6,7 @@
  */
 import { ProviderError } from "../errors.js";
 import { dataUri } from "../images.js";
-import { Adapter, asObject, state } from "./base.js";
+import { Adapter, asObject, given, state } from "./base.js";
 const REMEMBERED = 1024;
 const URL_KEYS = ["status_url", "response_url", "cancel_url"];
 // request id -> URLs from the submit response, shared by every client of the process; the
@@ -18,17 +18,13 @@ export class Pika extends Adapter {
         return { Authorization: `Key ${this.secret("FAL_KEY")}` };
     }
     create(request) {
-        const body = {
-            prompt: request.prompt,
-            resolution: request.resolution,
-            duration: request.durationSeconds,
-        };
+        const body = given({ prompt: request.prompt, resolution: request.resolution, duration: request.durationSeconds });
         if (request.image !== undefined) {
             body["image_url"] = dataUri(request.image);
             return { method: "POST", url: this.url(`/${request.model}/image-to-video`), json: body };
         }
-        body["aspect_ratio"] = request.aspectRatio;
-        return { method: "POST", url: this.url(`/${request.model}/text-to-video`), json: body };
+        const json = given({ ...body, aspect_ratio: request.aspectRatio });
+        return { method: "POST", url: this.url(`/${request.model}/text-to-video`), json };
     }
     parseCreated(payload) {
         const rawId = this.requireString(payload, "request_id");

@@ -8,6 +8,7 @@ import { table } from "../specs.js";
 import { Adapter, asObject, state } from "./base.js";
 /** Runway gen4.5 (model configurable). */
 export class Runway extends Adapter {
+    cancelDeletes = true; // its cancel request also deletes a finished video
     async authHeaders() {
         return {
             Authorization: `Bearer ${this.secret("RUNWAYML_API_SECRET")}`,
@@ -18,7 +19,7 @@ export class Runway extends Adapter {
         const body = {
             model: request.model,
             promptText: request.prompt,
-            // fit() chose one of the offered aspect ratios, each of which has a ratio
+            // required: fit() chose one of the offered aspect ratios, each with a ratio
             ratio: table(this.spec, "ratios")[String(request.aspectRatio)],
             duration: request.durationSeconds,
         };

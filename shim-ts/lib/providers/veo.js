@@ -6,44 +6,48 @@
  */
 import { ProviderError, UnsupportedFeature } from "../errors.js";
 import { toBase64 } from "../images.js";
-import { Adapter, asObject, state } from "./base.js";
+import { Adapter, asObject, given, state } from "./base.js";
 /** Veo 3.1 (native audio; model configurable). */
 export class Veo extends Adapter {
     key() {
-        return this.secret("GEMINI_API_KEY") || this.secret("GOOGLE_API_KEY") || "";
+        return this.secret("GEMINI_API_KEY") || this.secret("GOOGLE_API_KEY");
     }
     async authHeaders() {
         return { "x-goog-api-key": this.key() };
     }
     async downloadHeaders() {
-        return { "x-goog-api-key": this.key() };
+        return this.authHeaders();
     }
     create(request) {
         const instance = { prompt: request.prompt };
         if (request.image !== undefined) {
-            if (request.image.kind === "url") {
-                throw new UnsupportedFeature("veo on the Gemini API takes inline images, not URLs");
-            }
-            instance["image"] = { bytesBase64Encoded: toBase64(request.image.data), mimeType: request.image.mime };
+            instance["image"] = this.image(request.image);
         }
-        return this.predict(request.model, instance, request.durationSeconds, request.aspectRatio, request.resolution);
+        return this.predict(request.model, instance, this.parameters(request));
     }
-    predict(model, instance, duration, aspect, resolution) {
-        const parameters = { sampleCount: 1 };
-        if (duration !== undefined) {
-            parameters["durationSeconds"] = duration;
+    image(image) {
+        if (image.kind === "url") {
+            throw new UnsupportedFeature(`${this.name} takes inline images, not URLs`);
         }
-        if (aspect !== undefined) {
-            parameters["aspectRatio"] = aspect;
+        return { bytesBase64Encoded: toBase64(image.data), mimeType: image.mime };
+    }
+    /** The `parameters` the caller chose (none is invented). */
+    parameters(request) {
+        return given({
+            durationSeconds: request.durationSeconds,
+            aspectRatio: request.aspectRatio,
+            resolution: request.resolution,
+        });
+    }
+    modelPath(model) {
+        return `/v1beta/models/${model}`;
+    }
+    predict(model, instance, parameters) {
+        const body = { instances: [instance] };
+        if (Object.keys(parameters).length > 0) {
+            body["parameters"] = parameters; // like google-genai: no parameters object when nothing was chosen
         }
-        if (resolution !== undefined) {
-            parameters["resolution"] = resolution;
-        }
-        return {
-            method: "POST",
-            url: this.url(`/v1beta/models/${model}:predictLongRunning`),
-            json: { instances: [instance], parameters },
-        };
+        return { method: "POST", url: this.url(`${this.modelPath(model)}:predictLongRunning`), json: body };
     }
     parseCreated(payload) {
         return [this.requireString(payload, "name"), state("pending")];
@@ -56,8 +60,8 @@ export class Veo extends Adapter {
             throw new ProviderError(this.name, "operation is not a JSON object");
         }
         const operation = asObject(payload);
-        const error = asObject(operation["error"]);
         if (operation["error"]) {
+            const error = asObject(operation["error"]);
             const code = error["code"];
             const message = String(error["message"] || "the operation failed");
             return state("failed", 0, {
@@ -67,18 +71,30 @@ export class Veo extends Adapter {
         if (!operation["done"]) {
             return state("processing");
         }
-        const response = asObject(asObject(operation["response"])["generateVideoResponse"]);
-        const samples = response["generatedSamples"];
-        if (!Array.isArray(samples) || samples.length === 0) {
-            const reasons = response["raiMediaFilteredReasons"];
-            const message = Array.isArray(reasons) && reasons.length > 0 ? reasons.join("; ") : "no video returned";
+        const [videos, filtered] = this.videos(asObject(operation["response"]));
+        if (videos.length === 0) {
+            const message = filtered.length > 0 ? filtered.join("; ") : "no video returned";
             return state("failed", 0, { error: { message, code: "FILTERED" } });
         }
-        return state("completed", 100, { videoUrl: this.requireString(samples, 0, "video", "uri") });
+        return state("completed", 100, { videoUrl: this.videoUrl(videos[0]) });
+    }
+    /** [the videos, the safety filter's reasons] of a finished operation's response. */
+    videos(response) {
+        const generated = asObject(response["generateVideoResponse"]);
+        const samples = generated["generatedSamples"];
+        const videos = Array.isArray(samples) ? samples.map((sample) => this.require(sample, "video")) : [];
+        return [videos, strings(generated["raiMediaFilteredReasons"])];
+    }
+    videoUrl(video) {
+        return this.requireString(video, "uri");
+    }
+    /** The `video` instance that names a finished video, to extend it. */
+    earlierVideo(url) {
+        return { uri: url };
     }
     extend(_rawId, job, prompt, duration) {
-        const instance = { prompt, video: { uri: job.videoUrl } };
-        return this.predict(this.model, instance, duration, undefined, undefined);
+        const instance = { prompt, video: this.earlierVideo(String(job.videoUrl)) };
+        return this.predict(this.model, instance, given({ durationSeconds: duration }));
     }
     errorHint(call, statusCode) {
         if (statusCode === 404 && call.url.endsWith(":predictLongRunning")) {
@@ -87,4 +103,8 @@ export class Veo extends Adapter {
         }
         return "";
     }
+}
+/** `value` as a list of strings (anything else: empty). */
+export function strings(value) {
+    return Array.isArray(value) ? value.map(String) : [];
 }

@@ -35,8 +35,22 @@ export interface FollowUp {
 /** A provider's keys, by variable name. */
 export type Secrets = Readonly<Record<string, string>>;
 
+/** What an adapter may read besides its keys. */
+export interface AdapterContext {
+  readonly warn: WarningHandler;
+  /** The environment the client reads (VIDEO_GENERATION_* and the provider's own variables). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Settings given to the client for this provider alone (`vertex` for veo-vertex). */
+  readonly options?: unknown;
+}
+
 /** A JSON payload as the adapters read it. */
 export type Payload = Record<string, unknown>;
+
+/** `body` without the keys whose value is undefined (a value the caller left out is not sent). */
+export function given(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
 
 /** A JobState with defaults filled in. */
 export function state(
@@ -49,6 +63,8 @@ export function state(
 
 /** Base class: configuration, credentials and the operations a provider may lack. */
 export abstract class Adapter {
+  /** The cancel request also removes a finished job's stored video (Runway, Luma, fake). */
+  readonly cancelDeletes: boolean = false;
   readonly spec: ProviderSpec;
   readonly name: string;
   readonly baseUrl: string;
@@ -57,19 +73,13 @@ export abstract class Adapter {
   // private (#), so neither console.log nor util.inspect ever shows a key
   readonly #secrets: Secrets;
 
-  constructor(
-    spec: ProviderSpec,
-    baseUrl: string,
-    model: string,
-    secrets: Secrets,
-    warn: WarningHandler,
-  ) {
+  constructor(spec: ProviderSpec, baseUrl: string, model: string, secrets: Secrets, context: AdapterContext) {
     this.spec = spec;
     this.name = spec.name;
     this.baseUrl = baseUrl.replace(/\/+$/, "");
     this.model = model;
     this.#secrets = { ...secrets };
-    this.warn = warn;
+    this.warn = context.warn;
   }
 
   /** Values that must never appear in messages. */
@@ -120,6 +130,11 @@ export abstract class Adapter {
   /** Advice appended to an HTTP error from this provider ("" when there is none). */
   errorHint(_call: Call, _statusCode: number): string {
     return "";
+  }
+
+  /** The HTTP URL that serves the finished video (Vertex AI's `gs://` URIs are not). */
+  downloadUrl(videoUrl: string): string {
+    return videoUrl;
   }
 
   /** Headers for fetching the finished video (most providers sign their URLs). */

@@ -9,19 +9,20 @@ import { FAKE_VIDEO_BASE64 } from "../data.js";
 import { fromBase64 } from "../images.js";
 import type { FittedRequest } from "../params.js";
 import { providerSpec } from "../specs.js";
-import { Adapter, asObject, state, type Call, type JobState } from "./base.js";
+import { Adapter, asObject, given, state, type Call, type JobState } from "./base.js";
 
 /** Where the fake provider lives; requests to this host never leave the process. */
 export const FAKE_BASE_URL = providerSpec("fake").defaultBaseUrl;
 
 /** A local stand-in provider for tests and development. */
 export class Fake extends Adapter {
+  override readonly cancelDeletes = true; // its cancel request also deletes a finished video
   async authHeaders(): Promise<Record<string, string>> {
     return {};
   }
 
   create(request: FittedRequest): Call {
-    const body = { prompt: request.prompt, seconds: request.durationSeconds, model: request.model };
+    const body = given({ prompt: request.prompt, model: request.model, seconds: request.durationSeconds });
     return { method: "POST", url: this.url("/jobs"), json: body };
   }
 
@@ -47,7 +48,7 @@ export class Fake extends Adapter {
   }
 
   override extend(rawId: string, _job: JobState, prompt: string, duration: number | undefined): Call {
-    return { method: "POST", url: this.url(`/jobs/${rawId}/extend`), json: { prompt, seconds: duration } };
+    return { method: "POST", url: this.url(`/jobs/${rawId}/extend`), json: given({ prompt, seconds: duration }) };
   }
 }
 

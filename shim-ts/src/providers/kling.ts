@@ -8,7 +8,7 @@ import { ProviderError } from "../errors.js";
 import { toBase64 } from "../images.js";
 import { ignored, type FittedRequest } from "../params.js";
 import { table } from "../specs.js";
-import { Adapter, asObject, state, type Call, type JobState } from "./base.js";
+import { Adapter, asObject, given, state, type Call, type JobState } from "./base.js";
 
 /** Kling v2.6 (model configurable). */
 export class Kling extends Adapter {
@@ -36,18 +36,16 @@ export class Kling extends Adapter {
   }
 
   create(request: FittedRequest): Call {
-    const body: Record<string, unknown> = {
+    const body = given({
       model_name: request.model,
       prompt: request.prompt,
-      duration: String(request.durationSeconds),
-      mode: table(this.spec, "modes")[request.resolution || "720p"],
-    };
-    if (request.audio !== undefined) {
-      body["sound"] = request.audio ? "on" : "off";
-    }
+      duration: request.durationSeconds === undefined ? undefined : String(request.durationSeconds),
+      mode: request.resolution === undefined ? undefined : table(this.spec, "modes")[request.resolution],
+      sound: request.audio === undefined ? undefined : request.audio ? "on" : "off",
+    });
     if (request.image === undefined) {
-      body["aspect_ratio"] = request.aspectRatio;
-      return { method: "POST", url: this.url("/v1/videos/text2video"), json: body };
+      const json = given({ ...body, aspect_ratio: request.aspectRatio });
+      return { method: "POST", url: this.url("/v1/videos/text2video"), json };
     }
     body["image"] = request.image.kind === "url" ? request.image.url : toBase64(request.image.data);
     return { method: "POST", url: this.url("/v1/videos/image2video"), json: body };

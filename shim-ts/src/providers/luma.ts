@@ -5,22 +5,24 @@
  */
 import { ProviderError, UnsupportedFeature } from "../errors.js";
 import type { FittedRequest } from "../params.js";
-import { Adapter, asObject, state, type Call, type JobState } from "./base.js";
+import { Adapter, asObject, given, state, type Call, type JobState } from "./base.js";
 
 /** Luma Ray 2 (model configurable). */
 export class Luma extends Adapter {
+  override readonly cancelDeletes = true; // its cancel request also deletes a finished video
+
   async authHeaders(): Promise<Record<string, string>> {
     return { Authorization: `Bearer ${this.secret("LUMAAI_API_KEY")}` };
   }
 
   create(request: FittedRequest): Call {
-    const body: Record<string, unknown> = {
+    const body = given({
       model: request.model,
       prompt: request.prompt,
       aspect_ratio: request.aspectRatio,
-      duration: `${request.durationSeconds}s`,
+      duration: request.durationSeconds === undefined ? undefined : `${request.durationSeconds}s`,
       resolution: request.resolution,
-    };
+    });
     if (request.image !== undefined) {
       if (request.image.kind !== "url") {
         throw new UnsupportedFeature("luma takes the start image as an https URL");

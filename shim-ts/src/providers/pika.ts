@@ -7,7 +7,7 @@
 import { ProviderError } from "../errors.js";
 import { dataUri } from "../images.js";
 import type { FittedRequest } from "../params.js";
-import { Adapter, asObject, state, type Call, type FollowUp, type JobState } from "./base.js";
+import { Adapter, asObject, given, state, type Call, type FollowUp, type JobState } from "./base.js";
 
 const REMEMBERED = 1024;
 const URL_KEYS = ["status_url", "response_url", "cancel_url"] as const;
@@ -23,17 +23,13 @@ export class Pika extends Adapter {
   }
 
   create(request: FittedRequest): Call {
-    const body: Record<string, unknown> = {
-      prompt: request.prompt,
-      resolution: request.resolution,
-      duration: request.durationSeconds,
-    };
+    const body = given({ prompt: request.prompt, resolution: request.resolution, duration: request.durationSeconds });
     if (request.image !== undefined) {
       body["image_url"] = dataUri(request.image);
       return { method: "POST", url: this.url(`/${request.model}/image-to-video`), json: body };
     }
-    body["aspect_ratio"] = request.aspectRatio;
-    return { method: "POST", url: this.url(`/${request.model}/text-to-video`), json: body };
+    const json = given({ ...body, aspect_ratio: request.aspectRatio });
+    return { method: "POST", url: this.url(`/${request.model}/text-to-video`), json };
   }
 
   parseCreated(payload: unknown): [string, JobState] {

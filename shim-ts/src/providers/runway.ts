@@ -10,6 +10,8 @@ import { Adapter, asObject, state, type Call, type JobState } from "./base.js";
 
 /** Runway gen4.5 (model configurable). */
 export class Runway extends Adapter {
+  override readonly cancelDeletes = true; // its cancel request also deletes a finished video
+
   async authHeaders(): Promise<Record<string, string>> {
     return {
       Authorization: `Bearer ${this.secret("RUNWAYML_API_SECRET")}`,
@@ -21,7 +23,7 @@ export class Runway extends Adapter {
     const body: Record<string, unknown> = {
       model: request.model,
       promptText: request.prompt,
-      // fit() chose one of the offered aspect ratios, each of which has a ratio
+      // required: fit() chose one of the offered aspect ratios, each with a ratio
       ratio: table(this.spec, "ratios")[String(request.aspectRatio)],
       duration: request.durationSeconds,
     };
