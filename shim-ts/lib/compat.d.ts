@@ -25,7 +25,7 @@ export interface SoraData {
     readonly seconds: readonly number[];
     readonly default_seconds: number;
     readonly default_size: string;
-    readonly models: readonly string[];
+    readonly model_prefix: string;
     readonly statuses: Readonly<Record<string, string>>;
     readonly http_options: readonly string[];
 }

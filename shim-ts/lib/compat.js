@@ -42,7 +42,7 @@ export function fromSora(params, onWarning = defaultWarning) {
     if (reference !== undefined && reference !== null) {
         result["image"] = image(reference);
     }
-    if (typeof model === "string" && !model.startsWith("sora-")) {
+    if (typeof model === "string" && !model.startsWith(SORA_DATA.model_prefix)) {
         result["model"] = model;
     }
     else if (model !== undefined && model !== null && typeof model !== "string") {

@@ -24,7 +24,7 @@ export interface SoraData {
   readonly seconds: readonly number[];
   readonly default_seconds: number;
   readonly default_size: string;
-  readonly models: readonly string[];
+  readonly model_prefix: string;
   readonly statuses: Readonly<Record<string, string>>;
   readonly http_options: readonly string[];
 }
@@ -86,7 +86,7 @@ export function fromSora<T extends SoraCreateParams>(
   if (reference !== undefined && reference !== null) {
     result["image"] = image(reference);
   }
-  if (typeof model === "string" && !model.startsWith("sora-")) {
+  if (typeof model === "string" && !model.startsWith(SORA_DATA.model_prefix)) {
     result["model"] = model;
   } else if (model !== undefined && model !== null && typeof model !== "string") {
     throw new SoraValueError("model", model, [], "a model id is a string");

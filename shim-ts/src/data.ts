@@ -578,13 +578,7 @@ export const SORA_DATA: SoraData = {
   ],
   "default_seconds": 4,
   "default_size": "720x1280",
-  "models": [
-    "sora-2",
-    "sora-2-pro",
-    "sora-2-2025-10-06",
-    "sora-2-pro-2025-10-06",
-    "sora-2-2025-12-08"
-  ],
+  "model_prefix": "sora-",
   "statuses": {
     "queued": "pending",
     "in_progress": "processing",
