@@ -9,6 +9,7 @@ import typer
 from sora_migrate.cli_app import app
 from sora_migrate.commands import (
     check,  # noqa: F401
+    fleet,  # noqa: F401
     merge,  # noqa: F401
     providers,  # noqa: F401
     pull_request,  # noqa: F401

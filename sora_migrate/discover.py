@@ -1,6 +1,7 @@
 """Walk the paths to scan: hidden files included, .gitignore respected, built-in excludes,
 --include/--exclude globs, huge files skipped and reported, symlinked directories never followed
-(so symlink loops cannot happen), and each file classified by kind from its name."""
+(so symlink loops cannot happen), and each file classified by kind from its name: every file
+gets one, `text` when its name says nothing more (binary files are told apart by their bytes)."""
 
 from __future__ import annotations
 
@@ -75,7 +76,46 @@ SUFFIX_KINDS = {
     ".conf": "config",
     ".properties": "config",
     ".dockerfile": "dockerfile",
+    ".go": "go",
+    ".java": "java",
+    ".kt": "kotlin",
+    ".kts": "kotlin",
+    ".rb": "ruby",
+    ".rake": "ruby",
+    ".cs": "csharp",
+    ".php": "php",
+    ".rs": "rust",
+    ".vue": "vue",
+    ".svelte": "svelte",
+    ".astro": "astro",
+    ".html": "html",
+    ".htm": "html",
+    ".tf": "terraform",
+    ".tfvars": "terraform",
+    ".hcl": "terraform",
+    ".tpl": "template",
+    ".tmpl": "template",
+    ".gotmpl": "template",
+    ".j2": "template",
+    ".jinja": "template",
+    ".jinja2": "template",
+    ".mustache": "template",
+    ".hbs": "template",
+    ".mk": "makefile",
 }
+# Files known by their whole name (lower-cased); everything else without a kind is `text`.
+NAME_KINDS = {
+    "makefile": "makefile",
+    "gnumakefile": "makefile",
+    "justfile": "makefile",
+    ".justfile": "makefile",
+    "procfile": "makefile",
+    ".envrc": "shell",
+    ".bashrc": "shell",
+    ".profile": "shell",
+}
+# A `.txt` file whose name says env (`env.txt`, `env-template.txt`, `.env.txt`) is a .env template.
+ENV_TEXT = re.compile(r"(?:^|[._-])env(?:[._-]|$)")
 VENV_MARKER = "pyvenv.cfg"  # a folder that holds it is a virtualenv, never walked into
 GROUP = re.compile(r"\(\?P<\w+>")
 DOCKERFILES = frozenset({"dockerfile", "containerfile"})
@@ -107,18 +147,22 @@ class Walk:
     skipped: list[SkippedFile] = field(default_factory=list)
 
 
-def file_kind(name: str) -> str | None:
-    """The analyser kind for a file name, or None when the tool does not scan it."""
+def file_kind(name: str) -> str:
+    """The analyser kind for a file name: a known language or format, else `text` (every file
+    gets at least the line-by-line text pass)."""
     lower = name.lower()
     dot = lower.rfind(".")
-    kind = SUFFIX_KINDS.get(lower[dot:]) if dot > 0 else None
+    suffix = lower[dot:] if dot > 0 else ""
+    kind = SUFFIX_KINDS.get(suffix)
     if kind is not None:
         return kind
     if lower == ".env" or lower.startswith(".env.") or lower in ENV_NAMES:
         return "dotenv"
+    if suffix == ".txt" and ENV_TEXT.search(lower[:dot]):
+        return "dotenv"
     if lower in DOCKERFILES or lower.startswith(("dockerfile.", "containerfile.")):
         return "dockerfile"
-    return "shell" if lower in (".envrc", ".bashrc", ".profile") else None
+    return NAME_KINDS.get(lower, "text")
 
 
 def scan_root(paths: Sequence[Path]) -> Path:
@@ -209,10 +253,9 @@ class Walker:
                 if entry.name not in EXCLUDED_DIRS and not _ignored(active, entry.path, True):
                     subdirs.append(DirTask(entry.path, active, True))
                 continue
-            kind = file_kind(entry.name)
-            if kind is None or _ignored(active, entry.path, False):
+            if _ignored(active, entry.path, False):
                 continue
-            source = self._entry(entry, kind)
+            source = self._entry(entry, file_kind(entry.name))
             if source is not None:
                 files.append(source)
         return subdirs
@@ -229,20 +272,24 @@ class Walker:
             return None
         if entry.is_file(follow_symlinks=False):
             return SourceFile(entry.path, rel, kind)
-        return self._checked(entry.path, rel, kind)
+        return self._checked(entry.path, rel, kind, entry.is_symlink())
 
     def _file(self, path: str, name: str) -> SourceFile | None:
         """A file named on the command line: scanned whatever its name, if it is a file."""
         if path in self.ignore_paths:
             return None
-        return self._checked(path, self._rel(path), file_kind(name) or "config")
+        return self._checked(path, self._rel(path), file_kind(name))
 
-    def _checked(self, path: str, rel: str, kind: str) -> SourceFile | None:
+    def _checked(
+        self, path: str, rel: str, kind: str, walked_link: bool = False
+    ) -> SourceFile | None:
         try:
             info = os.stat(path)
         except OSError as error:
             self.walk.skipped.append(SkippedFile(rel, _reason(error, path)))
             return None
+        if walked_link and stat.S_ISDIR(info.st_mode):
+            return None  # a link to a folder met in the walk: never followed, so cannot loop
         if not stat.S_ISREG(info.st_mode):
             self.walk.skipped.append(SkippedFile(rel, "not a regular file"))
             return None

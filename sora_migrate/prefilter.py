@@ -12,7 +12,9 @@ method on `.videos`, the resource kept in a variable, `/v1/videos`; a generic me
 (`playlist.videos.create(`) only when the receiver is imported or the file names OpenAI, since
 only then can the analysers resolve it; a `/videos` path only next to the OpenAI host. Likewise
 a file that imports from `openai.types` is parsed only when it names a video type, since the
-SDK's other types (chat, responses, files) are no Sora dependency.
+SDK's other types (chat, responses, files) are no Sora dependency. The same shapes are matched
+for the SDKs of other languages: `.Videos.New(` (Go), `.videos().create(` (Java, Kotlin, Rust),
+`->videos()->` (PHP), Ruby's calls without parentheses; their Sora types are strong anchors.
 """
 
 from __future__ import annotations
@@ -28,6 +30,14 @@ STRONG: tuple[bytes, ...] = (
     b"OPENAI_VIDEO",
     b"video.completed",
     b"video.failed",
+    # the SDKs of other languages name Sora types without saying sora (sdk_tables.py)
+    b"openai.Video",  # Go: openai.VideoNewParams, openai.VideoStatusCompleted
+    b"openai.models.videos",  # Java/Kotlin: import com.openai.models.videos.*
+    b"OpenAI.Videos",  # .NET: using OpenAI.Videos
+    b"GetVideoClient",  # .NET: new OpenAIClient(key).GetVideoClient()
+    b"CreateVideoRequest",  # Rust async-openai: CreateVideoRequestArgs
+    b"EndpointV1Videos",  # Go batch endpoint constant
+    b"V1_VIDEOS",  # Java/Ruby batch endpoint constant
 )
 WEAK: tuple[bytes, ...] = (b"videos", b"Videos")
 TYPES = b"openai.types"
@@ -38,17 +48,27 @@ VIDEO_TYPE_WORDS = (b"openai.types.video", b"Video", b"ImageInputReferenceParam"
 BROAD: tuple[bytes, ...] = (b"sora", b"video", b"openai.types")
 _SORA_ONLY = (
     rb"create_and_poll|createAndPoll|download_content|downloadContent|remix|create_character"
-    rb"|createCharacter|get_character|getCharacter"
+    rb"|createCharacter|get_character|getCharacter|extend_"
+    rb"|NewAndPoll|PollStatus|DownloadContent|Remix|NewCharacter|GetCharacter"  # Go
 )
-_GENERIC = rb"create|poll|retrieve|list|delete|edit|extend"
-_WRAPPER = rb"\s*\.\s*(?:with_\w+_response\s*\.\s*)?"
+_GENERIC = (
+    rb"create|poll|retrieve|list|delete|edit|extend|New|Get|List|ListAutoPaging|Delete|Edit|Extend"
+)
+# `.videos.`, `.videos().` (Java, Kotlin, Rust), `->videos()->` (PHP), `.Videos.` (Go), with
+# the raw-response wrappers of Python and Java in between
+_WRAPPER = rb"(?:\(\s*\))?\s*(?:\.|->)\s*(?:(?:with_\w+_response|withRawResponse\(\s*\))\s*\.\s*)?"
+# `(`, or a Ruby call without parentheses: `client.videos.create prompt: "..."`
+_OPEN = rb"(?:\s*\(|[ \t]+[\w:@\"'])"
 # What may follow an occurrence of `videos` (matched at the occurrence, never scanned for).
-SORA_ONLY_CALL = re.compile(_WRAPPER + rb"(?:" + _SORA_ONLY + rb")\s*\(")
-GENERIC_CALL = re.compile(_WRAPPER + rb"(?:" + _GENERIC + rb")\s*\(")
-END_OF_EXPRESSION = re.compile(rb"[ \t]*(?:[;,)\]}#\r\n]|$)")
+SORA_ONLY_CALL = re.compile(_WRAPPER + rb"(?:" + _SORA_ONLY + rb")" + _OPEN)
+GENERIC_CALL = re.compile(_WRAPPER + rb"(?:" + _GENERIC + rb")" + _OPEN)
+END_OF_EXPRESSION = re.compile(rb"(?:\(\s*\))?[ \t]*(?:[;,)\]}#\r\n]|$)")
+OCCURRENCE = re.compile(rb"[vV]ideos")
 RECEIVER = re.compile(rb"(\w*)\)?\s*$")
-ALWAYS_BEFORE = (b"resources/", b"resources.", b"/v1/", b"import ")
-PATH_BEFORE = (b'"/', b"'/", b"`/", b"}/")
+ALWAYS_BEFORE = (b"resources/", b"resources.", b"/v1/", b"import ", b"::")
+MEMBER_BEFORE = (b".", b"->")
+# `"/videos"` joined onto a base URL, or `'videos'` relative to one (Guzzle, Faraday)
+PATH_BEFORE = (b'"/', b"'/", b"`/", b"}/", b'"', b"'")
 IMPORT_WORDS = (b"from ", b"import ", b"const ", b"let ", b"var ")
 
 
@@ -73,24 +93,24 @@ def conditional_candidate(data: bytes, weak: bool, types: bool) -> bool:
 def weak_file_is_candidate(data: bytes) -> bool:
     """For a file whose only anchor is `videos`: could an analyser report anything in it?"""
     names_openai: bool | None = None
-    at = data.find(b"videos")
-    while at >= 0:
+    for occurrence in OCCURRENCE.finditer(data):
+        at, after = occurrence.start(), occurrence.end()
         before = data[max(0, at - 12) : at]
-        after = at + len(b"videos")
+        member = before.endswith(MEMBER_BEFORE)
         if SORA_ONLY_CALL.match(data, after) or before.endswith(ALWAYS_BEFORE):
             return True
-        if before.endswith(b".") and END_OF_EXPRESSION.match(data, after):
+        if member and END_OF_EXPRESSION.match(data, after):
             return True
         if names_openai is None:
             names_openai = b"openai" in data.lower()
         if names_openai and before.endswith(PATH_BEFORE):
             return True
-        if before.endswith(b".") and GENERIC_CALL.match(data, after):
-            receiver = RECEIVER.search(data, max(0, at - 80), at - 1)
+        if member and GENERIC_CALL.match(data, after):
+            operator = 2 if before.endswith(b"->") else 1
+            receiver = RECEIVER.search(data, max(0, at - 80), at - operator)
             name = receiver.group(1) if receiver else b""
             if names_openai or not name or _imported(data, name):
                 return True
-        at = data.find(b"videos", after)
     return False
 
 

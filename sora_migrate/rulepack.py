@@ -1,6 +1,7 @@
 """Load and validate the rule pack: built-in `rules/*.yaml` plus user directories (`--rules DIR`).
 
-A rule file is data: id (== file stem), category, confidence, languages, message, hint, a `match`
+A rule file is data: id (== file stem), category, confidence, languages (file kinds, or `[any]`
+for every kind), message, hint, a `match`
 section the analysers interpret, and inline `examples` that the test suite runs. Built-in rules
 use `match: {builtin: NAME}`; user rules use `match: {regex: ...}` over the whole file text.
 """
@@ -32,7 +33,23 @@ LANGUAGES = (
     "markdown",
     "rst",
     "config",
+    "go",
+    "java",
+    "kotlin",
+    "ruby",
+    "csharp",
+    "php",
+    "rust",
+    "vue",
+    "svelte",
+    "astro",
+    "html",
+    "terraform",
+    "template",
+    "makefile",
+    "text",
 )
+ANY_LANGUAGE = "any"  # `languages: [any]`: every kind, including kinds added later
 BUILTINS = (
     "model-id",
     "sdk-call",
@@ -85,6 +102,10 @@ class Rule:
     regex: re.Pattern[str] | None = None
     matches: tuple[Example, ...] = field(default=(), compare=False)
     no_matches: tuple[Example, ...] = field(default=(), compare=False)
+
+    def applies_to(self, kind: str) -> bool:
+        """Whether the rule runs on files of this kind."""
+        return self.languages == (ANY_LANGUAGE,) or kind in self.languages
 
 
 def builtin_rules_dir() -> Path:
@@ -162,8 +183,10 @@ def _build_rule(path: Path, data: dict[str, Any]) -> Rule:
     languages = data["languages"]
     if not isinstance(languages, list) or not languages:
         raise RuleError(f"{path}: 'languages' must be a non-empty list")
+    if ANY_LANGUAGE in languages and len(languages) > 1:
+        raise RuleError(f"{path}: 'languages: [{ANY_LANGUAGE}]' cannot be combined with others")
     for language in languages:
-        if language not in LANGUAGES:
+        if language not in LANGUAGES and language != ANY_LANGUAGE:
             raise RuleError(f"{path}: unknown language {language!r} in 'languages'")
     builtin, regex = _matcher(path, data["match"])
     matches, no_matches = _examples(path, data.get("examples"))

@@ -119,7 +119,8 @@ class FileAnalyser:
 def read_capped(path: str, max_bytes: int) -> bytes | None:
     """The file's bytes, or None when it is larger than `max_bytes`. Raw os.read: one read
     covers most source files (a short read of a regular file is its end), and only a longer
-    file costs an fstat, for its size (a buffered `open().read(limit)` allocates `limit`)."""
+    file costs an fstat, for its size (a buffered `open().read(limit)` allocates `limit`). Of a
+    longer binary file (a NUL byte in the probe) only the first read is returned."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         data = os.read(descriptor, FIRST_READ)
@@ -128,6 +129,8 @@ def read_capped(path: str, max_bytes: int) -> bytes | None:
         size = os.fstat(descriptor).st_size
         if size > max_bytes:
             return None
+        if b"\0" in data[:BINARY_PROBE]:
+            return data  # binary: the probe is all the caller looks at
         data += os.read(descriptor, size + 1 - len(data))
     finally:
         os.close(descriptor)

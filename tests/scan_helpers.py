@@ -22,6 +22,21 @@ FILE_NAMES = {
     "markdown": "README.md",
     "rst": "index.rst",
     "config": "setup.cfg",
+    "go": "example.go",
+    "java": "Example.java",
+    "kotlin": "Example.kt",
+    "ruby": "example.rb",
+    "csharp": "Example.cs",
+    "php": "example.php",
+    "rust": "example.rs",
+    "vue": "Example.vue",
+    "svelte": "Example.svelte",
+    "astro": "example.astro",
+    "html": "index.html",
+    "terraform": "main.tf",
+    "template": "_helpers.tpl",
+    "makefile": "Makefile",
+    "text": "notes.txt",
 }
 
 

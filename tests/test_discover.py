@@ -40,11 +40,27 @@ def _paths(root: Path, **options: object) -> set[str]:
         ("README.md", "markdown"),
         ("index.rst", "rst"),
         ("setup.cfg", "config"),
-        ("photo.png", None),
-        ("Makefile", None),
+        ("main.tf", "terraform"),
+        ("prod.tfvars", "terraform"),
+        ("terragrunt.hcl", "terraform"),
+        ("_helpers.tpl", "template"),
+        ("settings.py.j2", "template"),
+        ("Makefile", "makefile"),
+        ("rules.mk", "makefile"),
+        ("justfile", "makefile"),
+        ("Procfile", "makefile"),
+        ("env.txt", "dotenv"),
+        ("env-template.txt", "dotenv"),
+        ("prod.env.txt", "dotenv"),
+        ("environment.txt", "text"),
+        ("requirements-dev.txt", "text"),
+        ("go.mod", "text"),
+        ("Gemfile", "text"),
+        ("LICENSE", "text"),
+        ("photo.png", "text"),
     ],
 )
-def test_file_kind_by_name(name: str, kind: str | None) -> None:
+def test_file_kind_by_name(name: str, kind: str) -> None:
     assert file_kind(name) == kind
 
 
@@ -115,10 +131,17 @@ def test_binary_and_huge_files_are_counted_not_scanned(tmp_path: Path) -> None:
 def test_read_capped_returns_whole_files_up_to_the_limit(
     tmp_path: Path, size: int, limit: int
 ) -> None:
-    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    data = bytes(range(1, 256)) * (size // 255) + b"x" * (size % 255)
     path = tmp_path / "file.json"
     path.write_bytes(data)
     assert read_capped(str(path), limit) == (data if size <= limit else None)
+
+
+def test_read_capped_stops_after_the_probe_of_a_long_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(b"\0" * 10 + b"x" * (3 * FIRST_READ))
+    assert read_capped(str(path), 8 * 1024 * 1024) == b"\0" * 10 + b"x" * (FIRST_READ - 10)
+    assert read_capped(str(path), FIRST_READ) is None  # too large wins over binary
 
 
 def test_a_sora_reference_past_the_first_read_is_found(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sora_migrate.analyse import javascript, python, structured
+from sora_migrate.analyse.sdk_tables import SDK_LANGUAGES
 from sora_migrate.analyse.treesitter import grammar_for, needle_nodes, parse, walk
 from sora_migrate.discover import file_kind
 
@@ -25,6 +26,7 @@ TYPES = {
     "tsx": javascript.TEXT_NODES,
     "yaml": frozenset(structured.YAML_KINDS),
     "json": frozenset(structured.JSON_KINDS),
+    **{spec.grammar: frozenset(spec.text_nodes) for spec in SDK_LANGUAGES.values()},
 }
 SOURCES = sorted(p for p in FIXTURES.rglob("*") if p.is_file() and _grammar(p) in TYPES)
 

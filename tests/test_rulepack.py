@@ -87,6 +87,35 @@ def test_user_regex_rule_reports_findings(tmp_path: Path) -> None:
     ]
 
 
+def test_any_language_rule_runs_on_every_kind(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    _write(rules, "alias", VALID.format(id="alias").replace("[python]", "[any]"))
+    (tmp_path / "src").mkdir()
+    for name in ("app.py", "main.go", "Makefile", "main.tf", "NOTES"):
+        (tmp_path / "src" / name).write_text("model = VIDEO_ALIAS_FAST\n")
+    result = run_scan([tmp_path / "src"], ScanOptions(jobs=1, rule_dirs=(rules,)))
+    assert sorted(f.path for f in result.findings) == [
+        "Makefile",
+        "NOTES",
+        "app.py",
+        "main.go",
+        "main.tf",
+    ]
+
+
+def test_any_cannot_be_combined_with_named_languages(tmp_path: Path) -> None:
+    path = _write(tmp_path, "alias", VALID.format(id="alias").replace("[python]", "[any, python]"))
+    with pytest.raises(RuleError, match=r"'languages: \[any\]' cannot be combined"):
+        load_rule_file(path)
+
+
+def test_text_pass_rules_apply_to_every_kind() -> None:
+    text_pass = {"model-id", "rest-endpoint", "env-var", "webhook-event", "doc-mention"}
+    for rule in load_rules():
+        if rule.id in text_pass:
+            assert rule.languages == ("any",), rule.id
+
+
 def test_unknown_rule_id_in_selection_is_an_error() -> None:
     with pytest.raises(RuleError, match="unknown rule id 'sdk-calls'"):
         select_rules(load_rules(), None, ["sdk-calls"])

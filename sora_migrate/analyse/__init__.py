@@ -5,6 +5,10 @@ from __future__ import annotations
 from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.python_bindings import ModuleResolver
 
+# Kinds analysed by the table-driven SDK analyser (sdks.py) and by the component one.
+SDK_KINDS = frozenset({"go", "java", "kotlin", "ruby", "csharp", "php", "rust"})
+COMPONENT_KINDS = frozenset({"vue", "svelte", "astro", "html"})
+
 
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
     """Run the analyser for `ctx.kind`, then the user's regex rules."""
@@ -22,10 +26,21 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
         structured.analyse_yaml(ctx)
     elif kind == "json":
         structured.analyse_json(ctx)
+    elif kind in SDK_KINDS:
+        from sora_migrate.analyse.sdk_tables import SDK_LANGUAGES
+        from sora_migrate.analyse.sdks import analyse_sdk_language
+
+        analyse_sdk_language(ctx, SDK_LANGUAGES[kind])
+    elif kind in COMPONENT_KINDS:
+        from sora_migrate.analyse.components import analyse_component
+
+        analyse_component(ctx)
     elif kind in ("markdown", "rst"):
         prose.analyse_prose(ctx)
     else:
         lines.analyse_lines(ctx)
+    if not ctx.read_as_text and kind != "notebook":
+        lines.residual_pass(ctx)  # what the grammar could not place still gets the text pass
     _run_regex_rules(ctx)
 
 
@@ -33,7 +48,7 @@ def _run_regex_rules(ctx: FileContext) -> None:
     from sora_migrate.findings import Confidence
 
     for rule in ctx.rules.regex_rules:
-        if ctx.kind not in rule.languages or rule.regex is None:
+        if not rule.applies_to(ctx.kind) or rule.regex is None:
             continue
         whole = Span(ctx.text, 1, 1, "code")
         for match in rule.regex.finditer(ctx.text):

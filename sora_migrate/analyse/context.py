@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 OPENAI_CONTEXT = re.compile(
     r"\b(?:from|import)\s+openai\b|[\"']openai[\"']|api\.openai\.com|openai\.azure\.com"
     r"|\bOPENAI_[A-Z_]+|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b"
+    # the SDKs of Go, Java/Kotlin, Ruby, .NET, PHP and Rust
+    r"|/openai-go\b|\bcom\.openai\.|\bOpenAI::|\busing\s+OpenAI\b|\bOpenAI\\|\basync_openai\b"
+    r"|\bopenai_dive\b"
 )
 
 
@@ -67,6 +70,7 @@ class FileContext:
     root: Path
     findings: list[Finding] = field(default_factory=list)
     cap: Confidence = Confidence.HIGH
+    read_as_text: bool = False  # every line went through the text pass (no residual needed)
     lines: list[str] = field(init=False)
     lowered: str = field(init=False)
     _openai: bool | None = field(default=None, init=False)
@@ -100,7 +104,7 @@ class FileContext:
     ) -> None:
         """Record a finding of the rule behind `builtin` from `start` to `end` (line, column)."""
         rule = self.rules.by_builtin.get(builtin)
-        if rule is None or self.kind not in rule.languages:
+        if rule is None or not rule.applies_to(self.kind):
             return
         self.add(rule, min(confidence, self.cap, rule.confidence), start, end, detail, args)
 

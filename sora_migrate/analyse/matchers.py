@@ -28,7 +28,9 @@ NOT_OPENAI_SORA = re.compile(
 )
 # A file about Shiguredo's WebRTC server (also called Sora) uses SORA_* variables of its own.
 SFU_CONTEXT = re.compile(r"shiguredo|webrtc|signaling|\bsfu\b", re.IGNORECASE)
-ENV_NAME = re.compile(r"(?<![\w])(?:[A-Z][A-Z0-9]*_)*(?:SORA|OPENAI_VIDEO)(?:_[A-Z0-9]+)*(?![\w])")
+ENV_NAME = re.compile(
+    r"(?<![\w])(?:[A-Z][A-Z0-9]*_)*(?:SORA(?:_?2(?:_?PRO)?)?|OPENAI_VIDEO)(?:_[A-Z0-9]+)*(?![\w])"
+)
 ENV_DENY = frozenset(
     [
         "SIGNALING",
@@ -41,8 +43,6 @@ ENV_DENY = frozenset(
         "METADATA",
         "ENV",
         "PORT",
-        "USERNAME",
-        "PASSWORD",
         "COOKIE",
         "GAME",
         "EXE",
@@ -81,8 +81,13 @@ ENV_VOCABULARY = frozenset(
         "WEBHOOK",
         "QUALITY",
         "VERSION",
+        "USERNAME",
+        "USER",
+        "PASSWORD",
+        "HOST",
     ]
 )
+SORA_2 = re.compile(r"SORA_?2")
 ENDPOINT = re.compile(r"/v1/videos(?![\w-])")
 URL_TOKEN_END = re.compile(r"[\s\"'`<>()\[\]{},;|\\]")
 KLING_SUBPATHS = (
@@ -97,6 +102,7 @@ KLING_SUBPATHS = (
 FOREIGN_HOSTS = ("klingai", "api.video", "mux.com", "vimeo", "synthesia", "heygen", "runwayml")
 FOREIGN_VENDORS = re.compile(r"synthesia|api\.video|apivideo|\bmux\b|vimeo|heygen|klingai", re.I)
 WEBHOOK_EVENT = re.compile(r"^video\.(?:completed|failed)$")
+QUOTED_EVENT = re.compile(r"([\"'`])video\.(?:completed|failed)\1")
 # "/videos..." joined onto a base URL: "/videos", f"{base}/videos/{id}", `${base}/videos`.
 VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|$)")
 OPENAI_HOST = re.compile(r"api\.openai\.com|openai\.azure\.com|OPENAI_BASE_URL")
@@ -115,8 +121,11 @@ def scan_span(ctx: FileContext, span: Span) -> None:
         match_endpoints(ctx, span)
     if "SORA" in span.text or "OPENAI_VIDEO" in span.text:
         match_env_names(ctx, span)
-    if span.kind == "string" and "video." in span.text:
-        match_webhook_event(ctx, span)
+    if "video." in span.text:
+        if span.kind == "string":
+            match_webhook_event(ctx, span)
+        else:
+            match_quoted_webhook_events(ctx, span)
 
 
 def string_content(text: str) -> str:
@@ -159,7 +168,7 @@ def match_endpoints(ctx: FileContext, span: Span) -> None:
 
 def _url_token(text: str, start: int, end: int) -> tuple[int, int]:
     left = start
-    while left > 0 and not URL_TOKEN_END.match(text[left - 1]):
+    while left > 0 and not URL_TOKEN_END.match(text[left - 1]) and text[left - 1] != "=":
         left -= 1
     stop = URL_TOKEN_END.search(text, end)
     return left, stop.start() if stop else len(text)
@@ -200,13 +209,24 @@ def match_webhook_event(ctx: FileContext, span: Span) -> None:
     """`video.completed` / `video.failed` handled as OpenAI webhook events."""
     if not WEBHOOK_EVENT.match(string_content(span.text)):
         return
+    confidence = _webhook_confidence(ctx)
+    if confidence is not None:
+        ctx.emit_in_span("webhook-event", confidence, span, 0, len(span.text))
+
+
+def match_quoted_webhook_events(ctx: FileContext, span: Span) -> None:
+    """`"video.completed"` quoted inside a line of code read as text (a shell test, a Go
+    `case`, a template): rated like a string literal of a parsed language."""
+    for match in QUOTED_EVENT.finditer(span.text):
+        confidence = _webhook_confidence(ctx)
+        if confidence is not None:
+            ctx.emit_in_span("webhook-event", confidence, span, match.start(), match.end())
+
+
+def _webhook_confidence(ctx: FileContext) -> Confidence | None:
     if ctx.openai_context:
-        confidence = MEDIUM
-    elif FOREIGN_VENDORS.search(ctx.text):
-        return
-    else:
-        confidence = LOW
-    ctx.emit_in_span("webhook-event", confidence, span, 0, len(span.text))
+        return MEDIUM
+    return None if FOREIGN_VENDORS.search(ctx.text) else LOW
 
 
 def match_env_names(ctx: FileContext, span: Span) -> None:
@@ -229,9 +249,9 @@ def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence |
     line = span.text[: span.text.find("\n")] if "\n" in span.text else span.text
     if MODEL_ID.search(line) or MODEL_ID.search(_line_of(ctx, span)):
         return HIGH
-    if ENV_VOCABULARY.intersection(parts) or "OPENAI_VIDEO" in name:
+    if ENV_VOCABULARY.intersection(parts) or "OPENAI_VIDEO" in name or SORA_2.search(name):
         return MEDIUM
-    return LOW
+    return None  # SORA_BUILDPACK, SORA_THEME: a name that says nothing about an API
 
 
 def _line_of(ctx: FileContext, span: Span) -> str:
@@ -243,6 +263,8 @@ def match_doc_mentions(ctx: FileContext, span: Span) -> None:
     """Sora named in a comment, docstring or prose: worth a look, never a gate failure."""
     if SORA_WORD.search(span.text) is None or NOT_OPENAI_SORA.search(span.text):
         return  # another project's Sora
+    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
+        return  # a file about Shiguredo's WebRTC server
     # this tool's own comments (`# sora-migrate: ...` TODOs, notes, ignores) mention Sora too
     own = span.text.find("sora-migrate:")
     for match in SORA_WORD.finditer(span.text):

@@ -17,6 +17,7 @@ RST_CODE = re.compile(r"^\s*(?:\.\. (?:code-block|code|sourcecode)::.*|.*::)\s*$
 def analyse_prose(ctx: FileContext) -> None:
     """Scan a Markdown or RST document (also notebook markdown cells)."""
     ctx.cap = min(ctx.cap, Confidence.MEDIUM)
+    ctx.read_as_text = True
     fence = ""
     rst_block_indent: int | None = None
     for number, raw in enumerate(ctx.lines, start=1):

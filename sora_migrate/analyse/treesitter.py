@@ -11,33 +11,36 @@ if TYPE_CHECKING:
     from tree_sitter import Node, Parser, QueryCursor, Tree
 
 
+# Grammar name -> (module of its official wheel, function that returns the language). Each wheel
+# is imported the first time a file of its language is parsed, never at start-up.
+GRAMMARS: dict[str, tuple[str, str]] = {
+    "python": ("tree_sitter_python", "language"),
+    "javascript": ("tree_sitter_javascript", "language"),
+    "typescript": ("tree_sitter_typescript", "language_typescript"),
+    "tsx": ("tree_sitter_typescript", "language_tsx"),
+    "yaml": ("tree_sitter_yaml", "language"),
+    "json": ("tree_sitter_json", "language"),
+    "go": ("tree_sitter_go", "language"),
+    "java": ("tree_sitter_java", "language"),
+    "kotlin": ("tree_sitter_kotlin", "language"),
+    "ruby": ("tree_sitter_ruby", "language"),
+    "csharp": ("tree_sitter_c_sharp", "language"),
+    "php": ("tree_sitter_php", "language_php"),
+    "rust": ("tree_sitter_rust", "language"),
+}
+
+
 @cache
 def parser_for(language: str) -> Parser:
-    """A parser for 'python', 'javascript', 'typescript', 'tsx', 'yaml' or 'json'."""
+    """A parser for one of GRAMMARS, its wheel imported on first use."""
+    from importlib import import_module
+
     from tree_sitter import Language, Parser
 
-    if language == "python":
-        import tree_sitter_python as grammar
-
-        return Parser(Language(grammar.language()))
-    if language == "javascript":
-        import tree_sitter_javascript as grammar_js
-
-        return Parser(Language(grammar_js.language()))
-    if language in ("typescript", "tsx"):
-        import tree_sitter_typescript as grammar_ts
-
-        lang = grammar_ts.language_tsx() if language == "tsx" else grammar_ts.language_typescript()
-        return Parser(Language(lang))
-    if language == "yaml":
-        import tree_sitter_yaml as grammar_yaml
-
-        return Parser(Language(grammar_yaml.language()))
-    if language == "json":
-        import tree_sitter_json as grammar_json
-
-        return Parser(Language(grammar_json.language()))
-    raise ValueError(f"no tree-sitter grammar for {language!r}")
+    if language not in GRAMMARS:
+        raise ValueError(f"no tree-sitter grammar for {language!r}")
+    module, function = GRAMMARS[language]
+    return Parser(Language(getattr(import_module(module), function)()))
 
 
 @cache
@@ -62,6 +65,11 @@ def captures(language: str, query: str, node: Node) -> dict[str, list[Node]]:
     return {name: sorted(nodes, key=lambda n: n.start_byte) for name, nodes in found.items()}
 
 
+def matches(language: str, query: str, node: Node) -> list[dict[str, list[Node]]]:
+    """The captures of each match of a tree-sitter query, so captures of one match stay paired."""
+    return [found for _, found in _query(language, query).matches(node)]
+
+
 def json_member(node: Node | None, key: str) -> Node | None:
     """The value of `key` in a tree-sitter-json object node, if present."""
     if node is None or node.type != "object":
@@ -80,7 +88,7 @@ def grammar_for(kind: str, suffix: str) -> str | None:
     """The grammar that parses a file of this kind, or None for kinds not parsed as one tree."""
     if kind == "typescript":
         return "tsx" if suffix == ".tsx" else "typescript"
-    return kind if kind in ("python", "javascript", "yaml", "json") else None
+    return kind if kind in GRAMMARS else None
 
 
 def needle_nodes(root: Node, types: Collection[str]) -> list[Node]:

@@ -73,7 +73,7 @@ def run_configured_scan(
     result = run_scan(targets, options)
     tree_files = result.shard.tree_files if result.shard is not None else result.files_scanned
     if tree_files == 0:
-        raise UserError("nothing could be scanned: no supported files under the given paths")
+        raise UserError("nothing could be scanned: no readable files under the given paths")
     return result, selected
 
 

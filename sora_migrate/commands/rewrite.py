@@ -34,9 +34,8 @@ def rewrite_command(
     ts_shim: Path | None = typer.Option(
         None,
         "--ts-shim",
-        help="Folder of the vendored TypeScript shim that TS/JS files import "
-        "(default: src/video_shim when the root has src/, else video_shim); "
-        "vendored there by --write when missing.",
+        help="Folder of the TypeScript shim that TS/JS files import (default: src/video_shim "
+        "or video_shim of each file's package.json project); --write vendors it when missing.",
     ),
 ) -> None:
     """Rewrite Sora SDK calls onto the provider shim; leave TODO(sora-migrate) where unsafe."""

@@ -83,14 +83,16 @@ def _manual(report: RewriteReport) -> str:
 
 
 def _ts_shim(report: RewriteReport) -> str:
-    if not report.vendored or report.ts_shim is None or report.inventory is None:
+    if not report.vendored or report.inventory is None:
         return ""
-    folder = Path(os.path.relpath(report.ts_shim, report.inventory.root)).as_posix()
+    root = report.inventory.root
+    folders = ", ".join(
+        f"`{Path(os.path.relpath(folder, root)).as_posix()}/`" for folder in report.vendored
+    )
     return (
         "## TypeScript shim\n\n"
-        f"The TypeScript shim was vendored into `{folder}/` (plain TypeScript, no "
-        "runtime dependencies, only the platform's `fetch`); the rewritten TS/JS files import it "
-        "by a relative path."
+        f"The TypeScript shim was vendored into {folders} (no runtime dependencies, only the "
+        "platform's `fetch`); the rewritten TS/JS files import it by a relative path."
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from sora_migrate.rewrite.report import Site
 
-PRICED_PROVIDERS = ("runway", "veo", "pika", "kling")
+PRICED_PROVIDERS = ("runway", "veo", "veo-vertex", "pika", "kling")
 HIGH_RESOLUTION_SIZES = ("1792x1024", "1024x1792", "1920x1080", "1080x1920")
 
 
@@ -42,17 +42,22 @@ def estimate_call(
     args: Mapping[str, Any],
 ) -> tuple[int, str, bool, dict[str, Decimal | None]]:
     """One video-making call's duration, resolution, whether they were assumed, and its price
-    on each priced provider (None: no published row), from its literal `seconds` / `size`."""
+    on each priced provider (None: no published row), from its literal `seconds` / `size`;
+    sound as each provider makes it by default (Sora's videos had sound)."""
     from sora_migrate.shim import UnsupportedFeature
     from sora_migrate.shim.config import ShimConfig
+    from sora_migrate.shim.params import VideoRequest, settings
     from sora_migrate.shim.pricing import estimate
+    from sora_migrate.shim.registry import PROVIDERS
 
     config = ShimConfig()  # VIDEO_GENERATION_<PROVIDER>_MODEL picks the priced model
     seconds, resolution, assumed = _shape(args)
     prices: dict[str, Decimal | None] = {}
     for provider in PRICED_PROVIDERS:
         try:
-            cost = estimate(provider, config.model_for(provider), seconds, resolution, False)
+            shape = VideoRequest("", seconds, resolution=resolution)
+            audio = settings(shape, PROVIDERS[provider].capabilities).audio
+            cost = estimate(provider, config.model_for(provider), seconds, resolution, audio)
         except UnsupportedFeature:
             prices[provider] = None
         else:

@@ -125,8 +125,7 @@ def _rewrite_and_commit(
     # finding paths are relative to the scan root: the folder itself, or a file's folder
     prefix = (target if target.is_dir() else target.parent).relative_to(worktree)
     files = [str(prefix / path) for path in changed]
-    if report.vendored and report.ts_shim is not None:
-        files.append(str(report.ts_shim.relative_to(worktree)))
+    files += [str(folder.relative_to(worktree)) for folder in report.vendored]
     tree_git.run("add", "--", *files)
     commit_message = f"{subject}\n\nRewritten by sora-migrate pr:\n" + "".join(
         f"- {f}\n" for f in files

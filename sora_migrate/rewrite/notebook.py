@@ -9,6 +9,7 @@ nbformat writes it (one string per line, the array's own indentation kept).
 
 from __future__ import annotations
 
+import ast
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -79,9 +80,14 @@ def _code_cells(data: bytes) -> list[_Cell]:
 
 
 def _mask(code: str) -> str:
-    """Comment out IPython magics and shell escapes so the cell parses as Python."""
+    """Comment out IPython magics and shell escapes so the cell parses as Python. A cell magic
+    whose body is Python (`%%time`, `%%capture`) keeps its body as code, so Sora calls in it are
+    rewritten like any other; any other cell magic (`%%bash`) is masked whole."""
     lines = code.splitlines(keepends=True)
     if lines and lines[0].startswith("%%"):
+        body = "".join(lines[1:])
+        if _is_python(body):
+            return MAGIC + lines[0] + _mask(body)
         return "".join(MAGIC + line for line in lines)
     masked = []
     for line in lines:
@@ -89,6 +95,14 @@ def _mask(code: str) -> str:
         indent = line[: len(line) - len(stripped)]
         masked.append(indent + MAGIC + stripped if stripped.startswith(("%", "!")) else line)
     return "".join(masked)
+
+
+def _is_python(body: str) -> bool:
+    try:
+        ast.parse(_mask(body))
+    except (SyntaxError, ValueError):
+        return False
+    return True
 
 
 def _unmask(code: str) -> str:

@@ -43,6 +43,7 @@ class Unresolved:
     line: int
     method: str
     args: dict[str, Any]
+    column: int = -1
 
 
 @dataclass
@@ -81,7 +82,8 @@ def make_plan(findings: list[Finding], directives: list[Directive], lines: list[
                 )
                 plan.calls[(target.line, target.column)] = target
             elif finding.confidence == Confidence.MEDIUM:
-                plan.unresolved.append(Unresolved(finding.line, method, finding.args))
+                unresolved = Unresolved(finding.line, method, finding.args, finding.column - 1)
+                plan.unresolved.append(unresolved)
         elif finding.rule_id in MARKED_RULES and _in_code(finding, lines):
             reason = finding.message.split(" (")[0]
             todo = FINDING_TODOS[finding.rule_id]

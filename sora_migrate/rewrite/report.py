@@ -59,8 +59,8 @@ class RewriteReport:
     files: list[FileOutcome] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
     inventory: ScanResult | None = None  # the scan the rewrite started from (before any write)
-    ts_shim: Path | None = None  # the TypeScript shim's folder TS/JS files import
-    vendored: bool = False  # True when this run vendored the TypeScript shim there
+    ts_shims: list[Path] = field(default_factory=list)  # TS shim folders changed files import
+    vendored: list[Path] = field(default_factory=list)  # those this run vendored
 
     @property
     def rewritten(self) -> list[Site]:

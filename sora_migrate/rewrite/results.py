@@ -103,9 +103,9 @@ def attribute_todo(node: cst.Attribute, results: dict[str, set[str]]) -> str | N
             f"the shim's {kind} has no .{attribute} (Sora's video had); read it another way "
             f"or drop it (see Job in the shim's README)"
         )
-    if attribute in STARTED_ONLY and methods <= STATUS_READS:
+    if attribute in STARTED_ONLY and methods & STATUS_READS:
         return (
             f".{attribute} is None on a Job read by get_job_status/wait: only the Job that "
-            "create_video/generate_video returns knows it"
+            "create_video/generate_video returns knows it; keep that one's value"
         )
     return None

@@ -36,34 +36,30 @@ def rewrite_paths(
 ) -> RewriteReport:
     """Rewrite the Sora call sites under `paths`; with `write`, apply the changes to disk.
 
-    TS/JS files import the TypeScript shim from the folder `ts_shim` (default: see
-    javascript/vendoring.py), vendored there on `write` when it is missing.
+    TS/JS files import the TypeScript shim from the folder `ts_shim` (default: one per
+    JavaScript project, see javascript/vendoring.py), vendored there on `write` when missing.
     """
     from sora_migrate.options import ScanOptions
-    from sora_migrate.rewrite.javascript.vendoring import default_shim_dir
+    from sora_migrate.rewrite.javascript.vendoring import ensure_shims, shim_dir_for
     from sora_migrate.scan import run_scan
 
     scan = run_scan(list(paths), ScanOptions(jobs=jobs))
     root = Path(scan.root)
-    shim_dir = (ts_shim or default_shim_dir(root)).absolute()
-    candidates = sorted(
-        {
-            finding.path
-            for finding in scan.findings
-            if finding.rule_id in ACTIONABLE
-            and finding.path.endswith(REWRITABLE_SUFFIXES)
-            and not _inside(root / finding.path, shim_dir)
-        }
-    )
-    report = RewriteReport(inventory=scan, ts_shim=shim_dir)
+    found = {
+        finding.path
+        for finding in scan.findings
+        if finding.rule_id in ACTIONABLE and finding.path.endswith(REWRITABLE_SUFFIXES)
+    }
+    shims = {
+        rel: shim_dir_for(root, rel, ts_shim) for rel in found if rel.endswith(JAVASCRIPT_SUFFIXES)
+    }
+    candidates = sorted(rel for rel in found if not _inside(root / rel, shims.get(rel)))
+    report = RewriteReport(inventory=scan)
     for skipped in scan.skipped:
         if skipped.path.endswith(REWRITABLE_SUFFIXES):
             report.files.append(FileOutcome(skipped.path, "skipped", skipped.reason))
-    results = _rewrite_all(root, candidates, (shim_module, shim_dir), jobs)
-    if write:
-        from sora_migrate.rewrite.javascript.vendoring import ensure_shim
-
-        results = ensure_shim(results, shim_dir, report)
+    tasks = [(root, rel, shim_module, shims.get(rel)) for rel in candidates]
+    results = ensure_shims(_rewrite_all(tasks, jobs), shims, report, write)
     dirty = _dirty(root, results, write, force)
     for result in results:
         outcome = result.outcome
@@ -80,11 +76,11 @@ def rewrite_paths(
     return report
 
 
-def _rewrite_all(
-    root: Path, candidates: list[str], shims: tuple[str, Path], jobs: int | None
-) -> list[FileResult]:
+Task = tuple[Path, str, str, Path | None]  # root, file, Python shim module, TS shim folder
+
+
+def _rewrite_all(tasks: list[Task], jobs: int | None) -> list[FileResult]:
     workers = jobs or os.cpu_count() or 1
-    tasks = [(root, rel, shims) for rel in candidates]
     if workers <= 1 or len(tasks) < POOL_MIN_FILES:
         return [_rewrite_one(task) for task in tasks]
     import multiprocessing
@@ -94,21 +90,21 @@ def _rewrite_all(
         return list(pool.map(_rewrite_one, tasks, chunksize=4))
 
 
-def _rewrite_one(task: tuple[Path, str, tuple[str, Path]]) -> FileResult:
-    root, rel, (shim_module, shim_dir) = task
+def _rewrite_one(task: Task) -> FileResult:
+    root, rel, shim_module, shim_dir = task
     try:
         data = (root / rel).read_bytes()
     except OSError as error:
         return FileResult(FileOutcome(rel, "skipped", error.strerror or str(error)), ())
-    if rel.endswith(JAVASCRIPT_SUFFIXES):
+    if shim_dir is not None:
         from sora_migrate.rewrite.javascript.engine import rewrite_javascript_bytes
 
         return rewrite_javascript_bytes(data, rel, root, shim_dir)
     return rewrite_bytes(data, rel, root, shim_module)
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    return path.absolute().is_relative_to(folder)
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.absolute().is_relative_to(folder)
 
 
 def _dirty(root: Path, results: list[FileResult], write: bool, force: bool) -> set[Path]:

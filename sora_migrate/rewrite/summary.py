@@ -19,7 +19,6 @@ def summary_lines(report: RewriteReport, written: bool) -> list[str]:
     )
     for site in report.manual:
         lines.append(f"  {site.location}: {site.reason}")
-    from sora_migrate.rewrite.javascript.vendoring import shim_note
+    from sora_migrate.rewrite.javascript.vendoring import shim_notes
 
-    note = shim_note(report, written)
-    return [*lines, note] if note else lines
+    return [*lines, *shim_notes(report, written)]

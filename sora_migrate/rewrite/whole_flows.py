@@ -43,9 +43,11 @@ SHIM_METHODS = {
     "delete": "delete_video",
 }
 HELD_BACK = (
-    "kept on Sora with videos.{blocker} on the same video `{key}` (see its TODO): a flow "
-    "moves whole or not at all; once that call can move, run sora-migrate rewrite again"
+    "kept on Sora with videos.{blocker} on the same video `{key}`{why}: a flow moves whole or "
+    "not at all; once that call can move, run sora-migrate rewrite again"
 )
+SEE_ITS_TODO = " (see its TODO)"
+UNRESOLVED_WHY = " (its receiver is not known to be an OpenAI client)"
 
 Position = tuple[int, int]
 
@@ -83,6 +85,12 @@ class FlowAnalysis(cst.CSTVisitor):
         self._awaited: set[int] = set()
         self._bare: set[int] = set()
         self._bound: dict[int, str] = {}
+        self._unresolved = {
+            (item.line, item.column): Manual(
+                f"videos.{item.method}: receiver not resolved", "receiver not resolved"
+            )
+            for item in plan.unresolved
+        }
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._scopes.append(id(node))
@@ -105,13 +113,33 @@ class FlowAnalysis(cst.CSTVisitor):
         if node.value is not None:
             self._bind(node.target, node.value)
 
+    def visit_For(self, node: cst.For) -> None:
+        self._bind_loop(node.target, node.iter)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._bind_loop(node.target, node.iter)
+
+    def _bind_loop(self, target: cst.BaseExpression, iterable: cst.BaseExpression) -> None:
+        """`for video in client.videos.list()` / `for video in page.data`: each item is a video
+        of that call."""
+        name = name_of(target)
+        iterable = iterable.expression if isinstance(iterable, cst.Await) else iterable
+        if name is None:
+            return
+        self._bound.setdefault(id(iterable), name)
+        root = _root_name(iterable)
+        if root is not None:
+            self.aliases.append((self._scopes[-1], name, root))
+
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression) -> None:
         name = name_of(target)
+        if name is None and isinstance(target, cst.Subscript):  # jobs[key] = video.id
+            name = _root_name(target)
         if name is None:
             return
         value = value.expression if isinstance(value, cst.Await) else value
         self._bound[id(value)] = name
-        video = video_of(value, ids_only=True)
+        video = video_of(value, ids_only=True) or _same_video(value)
         if video is not None:
             self.aliases.append((self._scopes[-1], name, video))
 
@@ -119,6 +147,9 @@ class FlowAnalysis(cst.CSTVisitor):
         start = self.get_metadata(PositionProvider, node).start
         target = self.plan.calls.get((start.line, start.column))
         func = node.func
+        if target is None and (start.line, start.column) in self._unresolved:
+            self._add(node, start.line, start.column, self._unresolved[start.line, start.column])
+            return
         if target is None or not isinstance(func, cst.Attribute):
             return
         if func.attr.value != target.method:
@@ -128,14 +159,14 @@ class FlowAnalysis(cst.CSTVisitor):
             is_async=target.async_client or id(node) in self._awaited,
             result_used=id(node) not in self._bare,
         )
+        self._add(node, start.line, start.column, call_outcome(func, node, site))
+
+    def _add(self, node: cst.Call, line: int, column: int, outcome: Outcome) -> None:
+        method = node.func.attr.value if isinstance(node.func, cst.Attribute) else "?"
         bound_to = self._bound.get(id(node))
         keys = {key for key in (bound_to, *_id_arguments(node)) if key is not None}
-        outcome = call_outcome(func, node, site)
-        self.calls.append(
-            _Call(
-                (start.line, start.column), target.method, self._scopes[-1], outcome, keys, bound_to
-            )
-        )
+        scope = self._scopes[-1]
+        self.calls.append(_Call((line, column), method, scope, outcome, keys, bound_to))
 
     def decisions(self) -> Decisions:
         """Hold back every rewritable call of a flow that has a call left for a person."""
@@ -165,7 +196,8 @@ class FlowAnalysis(cst.CSTVisitor):
             )
             if blocker is not None:
                 key = sorted(blocker.keys & call.keys or blocker.keys)[0]
-                todo = HELD_BACK.format(blocker=blocker.method, key=key)
+                why = UNRESOLVED_WHY if blocker.position in self._unresolved else SEE_ITS_TODO
+                todo = HELD_BACK.format(blocker=blocker.method, key=key, why=why)
                 reason = (
                     f"videos.{call.method}: its video is also used by videos.{blocker.method}, "
                     "which stays"
@@ -218,6 +250,22 @@ def video_of(node: cst.BaseExpression, ids_only: bool = False) -> str | None:
         ):
             return name_of(node.value)
     return None if ids_only else name_of(node)
+
+
+def _same_video(value: cst.BaseExpression) -> str | None:
+    """`raw.parse()` (a raw response's parsed object) and a plain `other` name the same video."""
+    if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+        if value.func.attr.value == "parse" and not value.args:
+            return name_of(value.func.value)
+        return None
+    return name_of(value)
+
+
+def _root_name(node: cst.BaseExpression) -> str | None:
+    """The plain name an expression starts from (`page` in `page.data[0]`), if any."""
+    while isinstance(node, (cst.Attribute, cst.Subscript, cst.Call)):
+        node = node.func if isinstance(node, cst.Call) else node.value
+    return node.value if isinstance(node, cst.Name) else None
 
 
 def _id_arguments(call: cst.Call) -> list[str | None]:

@@ -184,11 +184,12 @@ class VideoClient(_Base):
         """The job's current status, progress and error."""
         return self._drive(self._flows.status(job_id))
 
-    def get_video_output(self, job_id: str) -> VideoOutput:
-        """The finished video, downloaded on first use (JobFailed if the job failed)."""
-        job = self._drive(self._flows.finished(job_id))
+    def get_video_output(self, job_id: str, variant: str = "video") -> VideoOutput:
+        """The finished video, downloaded on first use (JobFailed if the job failed); with
+        `variant="thumbnail"`, its still where the provider returns one (UnsupportedFeature
+        elsewhere)."""
+        job, url = self._drive(self._flows.output(job_id, variant))
         adapter = self._flows.adapter(job.provider)
-        url = job.video_url or ""
         return VideoOutput(url, lambda: self._download(adapter, url))
 
     def cancel_job(self, job_id: str) -> None:
@@ -319,12 +320,12 @@ class AsyncVideoClient(_Base):
         """The job's current status, progress and error."""
         return await self._drive(self._flows.status(job_id))
 
-    async def get_video_output(self, job_id: str) -> AsyncVideoOutput:
+    async def get_video_output(self, job_id: str, variant: str = "video") -> AsyncVideoOutput:
         """The finished video, downloaded now as the SDK's async `download_content` did
-        (JobFailed if the job failed)."""
-        job = await self._drive(self._flows.finished(job_id))
+        (JobFailed if the job failed); with `variant="thumbnail"`, its still where the provider
+        returns one (UnsupportedFeature elsewhere)."""
+        job, url = await self._drive(self._flows.output(job_id, variant))
         adapter = self._flows.adapter(job.provider)
-        url = job.video_url or ""
         content = b"".join([chunk async for chunk in self._download(adapter, url)])
         return AsyncVideoOutput(url, content)
 

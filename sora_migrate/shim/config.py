@@ -92,7 +92,8 @@ class ShimConfig:
         if given is None:
             secrets = cls.read_secrets(env)
         elif isinstance(given, str):
-            if len(cls.key_env) != 1 or cls.needs_every_key:
+            # one key string stands for the first of alternative variables (veo's two)
+            if not cls.key_env or cls.needs_every_key:
                 raise ConfigurationError(
                     f"{name}: api_keys needs a mapping of {' and '.join(cls.key_env) or 'nothing'}"
                 )

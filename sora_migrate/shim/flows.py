@@ -159,6 +159,22 @@ class Flows:
             return adapter.parse_result(raw_id, follow.payload, follow.status_code), follow.payload
         return state, reply.payload
 
+    def output(self, job_id: str, variant: str) -> Flow:
+        """(the completed job, the URL of its `variant`); UnsupportedFeature where the provider
+        returns no such variant (only the video, or also a "thumbnail": capabilities.variants)."""
+        name, _ = split_job_id(job_id)
+        offered = self.adapter(name).capabilities.variants
+        if variant not in offered:
+            raise UnsupportedFeature(
+                f"{name} returns no {variant} (it returns: {', '.join(offered)}); "
+                "cut one from the video instead (e.g. ffmpeg)"
+            )
+        job = yield from self.finished(job_id)
+        url = job.video_url if variant == "video" else job.thumbnail_url
+        if not url:
+            raise ProviderError(name, f"job {job.id} finished without a {variant}")
+        return job, url
+
     def finished(self, job_id: str) -> Flow:
         """The completed job, or JobFailed / a ProviderError while it is still running."""
         job = yield from self.status(job_id)
@@ -324,6 +340,7 @@ class Flows:
             progress=state.progress,
             error=state.error,
             video_url=state.video_url,
+            thumbnail_url=state.thumbnail_url,
             model=model,
             duration_seconds=None if made is None else made.duration_seconds,
             aspect_ratio=None if made is None else made.aspect_ratio,

@@ -41,6 +41,7 @@ class Job:
     progress: int = 0
     error: JobError | None = None
     video_url: str | None = None
+    thumbnail_url: str | None = None
     model: str | None = None
     duration_seconds: int | None = None
     aspect_ratio: str | None = None

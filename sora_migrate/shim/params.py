@@ -56,6 +56,8 @@ class Capabilities:
     aspect_ratio_from_image: bool = False
     required: tuple[str, ...] = ()
     defaults_source: str = ""
+    # what get_video_output(job_id, variant=...) can return besides the video ("thumbnail")
+    variants: tuple[str, ...] = ("video",)
 
 
 @dataclass(frozen=True)
@@ -128,10 +130,14 @@ def settings(fitted: VideoRequest, capabilities: Capabilities) -> Settings:
         defaulted.append(ASPECT_RATIO)
     if fitted.resolution is None:
         defaulted.append(RESOLUTION)
-    audio = fitted.audio if capabilities.audio_toggle else capabilities.native_audio
+    if not capabilities.native_audio:
+        audio = False
+    elif not capabilities.audio_toggle:
+        audio = True  # always on; a caller's audio=False was ignored with a warning
+    else:
+        audio = _given(fitted.audio, capabilities.default_audio)
     if fitted.audio is None and capabilities.native_audio:
         defaulted.append(AUDIO)
-        audio = capabilities.default_audio if capabilities.audio_toggle else True
     return Settings(
         duration_seconds=_given(fitted.duration_seconds, capabilities.default_duration),
         aspect_ratio=(
@@ -140,7 +146,7 @@ def settings(fitted: VideoRequest, capabilities: Capabilities) -> Settings:
             else _given(fitted.aspect_ratio, capabilities.default_aspect_ratio)
         ),
         resolution=_given(fitted.resolution, capabilities.default_resolution),
-        audio=bool(audio),
+        audio=audio,
         provider_defaults=tuple(defaulted),
     )
 

@@ -50,8 +50,9 @@ def provider_spec(name: str) -> ProviderSpec:
     if unknown:
         raise ValueError(f"providers.json: {name}: unknown statuses {sorted(unknown)}")
     caps = dict(entry["capabilities"])
-    for key in ("durations", "aspect_ratios", "resolutions", "required"):
-        caps[key] = tuple(caps[key])
+    for key in ("durations", "aspect_ratios", "resolutions", "required", "variants"):
+        if key in caps:
+            caps[key] = tuple(caps[key])
     return ProviderSpec(
         name=name,
         key_env=tuple(entry["keys"]),

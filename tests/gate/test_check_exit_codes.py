@@ -103,11 +103,11 @@ def test_missing_path_exits_2(run_cli: Any, tmp_path: Path) -> None:
 
 
 def test_nothing_scannable_exits_2(run_cli: Any, tmp_path: Path) -> None:
-    write(tmp_path / "image.png", "not really")
+    write(tmp_path / "node_modules" / "sora" / "index.js", 'export const m = "sora-2";\n')
     outcome = run_cli("check", str(tmp_path))
     assert outcome.exit_code == 2
     assert outcome.stderr == (
-        "sora-migrate: error: nothing could be scanned: no supported files under the given paths\n"
+        "sora-migrate: error: nothing could be scanned: no readable files under the given paths\n"
     )
 
 

@@ -77,7 +77,7 @@ def test_branch_commit_and_body(run_cli, repo: Path) -> None:  # type: ignore[no
     assert "- `web.ts:3` `videos.create`" in body
     assert "The TypeScript shim was vendored into `video_shim/`" in body
     assert "VIDEO_GENERATION_PROVIDER" in body and "RUNWAYML_API_SECRET" in body
-    assert "| `app.py:7` | 8 s, 720p | 0.96 | 3.20 | 0.32 | 0.34 |" in body
+    assert "| `app.py:7` | 8 s, 720p | 0.96 | 3.20 | 3.20 | 0.32 | 0.34 |" in body
     assert (
         not list((repo / ".git" / "worktrees").glob("*"))
         if (repo / ".git" / "worktrees").exists()

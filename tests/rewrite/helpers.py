@@ -23,6 +23,13 @@ class OpenAI:
 
 AsyncOpenAI = OpenAI
 videos = _Gone()
+
+
+class OpenAIError(Exception):
+    pass
+
+
+APIError = APIConnectionError = APITimeoutError = RateLimitError = InternalServerError = OpenAIError
 """
 
 

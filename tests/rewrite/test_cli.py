@@ -45,10 +45,10 @@ def test_write_prints_a_summary_with_the_sites_left(run_cli: RunCli, tmp_path: P
     assert done.exit_code == 0
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
-        "sora-migrate: rewrote 0 call sites in 1 file; 2 left for a person",
-        "  variants.py:7: videos.download_content: its video is also used by "
+        "sora-migrate: rewrote 2 call sites in 1 file; 2 left for a person",
+        "  variants.py:13: videos.download_content: its video is also used by "
         "videos.download_content, which stays",
-        '  variants.py:8: videos.download_content(variant="thumbnail") has no shim equivalent',
+        '  variants.py:14: videos.download_content(variant="spritesheet") has no shim equivalent',
     ]
     assert path.read_bytes() == (FIXTURES / "download_content" / "variants.after.py").read_bytes()
 

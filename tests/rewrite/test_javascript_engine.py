@@ -131,3 +131,29 @@ def test_readme_before_after_is_what_the_rewrite_does(tmp_path: Path) -> None:
     _vendored(tmp_path)
     rewrite_paths([tmp_path], write=True, force=True, jobs=1)
     assert (tmp_path / "render.ts").read_text() == after
+
+
+def test_each_javascript_project_gets_its_own_shim(run_cli: RunCli, tmp_path: Path) -> None:
+    web, worker = tmp_path / "web", tmp_path / "worker"
+    (web / "src" / "app").mkdir(parents=True)
+    worker.mkdir()
+    for project in (web, worker):
+        (project / "package.json").write_text('{"type": "module"}\n')
+    (web / "src" / "app" / "route.ts").write_text(TS_CALL)
+    (worker / "job.mjs").write_text(TS_CALL)
+    done = run_cli("rewrite", str(tmp_path))
+    assert '+import { VideoClient } from "../video_shim/index.js";' in done.stdout
+    assert '+import { VideoClient } from "./video_shim/index.js";' in done.stdout
+    assert done.stderr.splitlines()[-2:] == [
+        f"sora-migrate: --write will vendor the TypeScript shim into {web / 'src' / 'video_shim'}",
+        f"sora-migrate: --write will vendor the TypeScript shim into {worker / 'video_shim'}",
+    ]
+
+
+def test_a_file_with_only_todos_needs_no_shim(run_cli: RunCli, tmp_path: Path) -> None:
+    path = install_case(TS / "manual" / "raw_fetch.before.mjs", tmp_path)
+    done = run_cli("rewrite", "--write", str(path))
+    assert done.exit_code == 0, done.stderr
+    assert "vendor" not in done.stderr
+    assert not (tmp_path / "video_shim").exists()
+    assert path.read_bytes() == (TS / "manual" / "raw_fetch.after.mjs").read_bytes()

@@ -86,10 +86,10 @@ def test_todo_comments_are_the_reported_sites(outcome: Outcome) -> None:
 
 
 def test_every_rewritten_call_shape_has_a_fixture_folder() -> None:
-    from sora_migrate.rewrite.javascript.calls import MAPPERS
+    from sora_migrate.rewrite.javascript.calls import REWRITTEN_METHODS
 
     folders = {path.name for path in TS_FIXTURES.iterdir() if path.is_dir()}
-    assert set(MAPPERS) | {"delete", "manual"} <= folders
+    assert REWRITTEN_METHODS | {"delete", "manual"} <= folders
 
 
 def test_fixtures_cover_typescript_and_javascript_esm_and_commonjs() -> None:

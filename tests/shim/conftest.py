@@ -11,6 +11,8 @@ PREFIXES = (
     "RUNWAYML_",
     "GEMINI_",
     "GOOGLE_API_KEY",
+    "GOOGLE_CLOUD_",
+    "GOOGLE_APPLICATION_CREDENTIALS",
     "LUMAAI_",
     "FAL_",
     "KLING_",

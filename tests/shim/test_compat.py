@@ -8,6 +8,7 @@ import re
 import warnings
 from pathlib import Path
 
+import httpx
 import pytest
 
 from sora_migrate.shim import (
@@ -16,6 +17,7 @@ from sora_migrate.shim import (
     ShimError,
     SoraValueError,
     Timeout,
+    UnsupportedFeature,
     VideoClient,
     from_sora,
 )
@@ -24,6 +26,8 @@ from sora_migrate.shim.compat import sora_table
 from .standin import Harness, StandIn
 
 PNG = b"\x89PNG\r\n\x1a\nrest"
+LUMA = "https://api.lumalabs.ai/dream-machine/v1"
+VEO = "https://generativelanguage.googleapis.com"
 
 
 @pytest.mark.parametrize(
@@ -185,3 +189,64 @@ async def test_wait_gives_up_at_the_timeout(mode: str) -> None:
     created = await harness.call("create_video", "x")
     with pytest.raises(Timeout, match="did not finish within 0 s"):
         await harness.call("wait", created.id, timeout=0)
+
+
+@pytest.mark.anyio
+async def test_thumbnails_come_from_providers_that_return_one(mode: str) -> None:
+    harness = Harness(mode, StandIn(), provider="fake")
+    job = await harness.call("generate_video", "x", poll_interval=0)
+    output = await harness.call("get_video_output", job.id, variant="thumbnail")
+    assert bytes(output.read()).startswith(b"\x89PNG")
+    with pytest.raises(UnsupportedFeature, match="fake returns no spritesheet"):
+        await harness.call("get_video_output", job.id, variant="spritesheet")
+
+
+@pytest.mark.anyio
+async def test_luma_thumbnail_is_the_still_in_its_assets(mode: str) -> None:
+    done = {
+        "id": "g1",
+        "state": "completed",
+        "assets": {"video": "https://cdn.test/v.mp4", "image": "https://cdn.test/still.jpg"},
+    }
+    standin = StandIn().on("GET", f"{LUMA}/generations/g1", done)
+    standin.on("GET", "https://cdn.test/still.jpg", httpx.Response(200, content=b"JPEG"))
+    harness = Harness(mode, standin, provider="luma", api_keys={"luma": "k"})
+    output = await harness.call("get_video_output", "luma:g1", variant="thumbnail")
+    assert (output.url, bytes(output.read())) == ("https://cdn.test/still.jpg", b"JPEG")
+
+
+@pytest.mark.anyio
+async def test_runway_has_no_thumbnail(mode: str) -> None:
+    harness = Harness(mode, StandIn(), provider="runway", api_keys={"runway": "k"})
+    with pytest.raises(UnsupportedFeature, match="runway returns no thumbnail"):
+        await harness.call("get_video_output", "runway:t1", variant="thumbnail")
+
+
+@pytest.mark.anyio
+async def test_delete_video_cancels_a_running_job_and_removes_a_finished_one(mode: str) -> None:
+    harness = Harness(mode, StandIn(), provider="fake")
+    running = await harness.call("create_video", "x")
+    await harness.call("delete_video", running.id)
+    assert (await harness.call("get_job_status", running.id)).error.message == "cancelled"
+    finished = await harness.call("generate_video", "x", poll_interval=0)
+    await harness.call("delete_video", finished.id)
+
+
+@pytest.mark.anyio
+async def test_delete_video_of_a_finished_job_elsewhere_is_a_logged_no_op(
+    mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    done = {
+        "done": True,
+        "response": {
+            "generateVideoResponse": {
+                "generatedSamples": [{"video": {"uri": "https://files.test/v"}}]
+            }
+        },
+    }
+    standin = StandIn().on("GET", f"{VEO}/v1beta/models/m/operations/o", done)
+    harness = Harness(mode, standin, provider="veo", api_keys={"veo": {"GEMINI_API_KEY": "k"}})
+    with caplog.at_level("INFO"):
+        await harness.call("delete_video", "veo:models/m/operations/o")
+    assert [request.method for request in standin.requests] == ["GET"]
+    assert "veo keeps finished videos until they expire" in caplog.text

@@ -10,10 +10,14 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sora_migrate.shim import VertexAI, VideoClient
+from sora_migrate.shim import UnsupportedFeature, VertexAI, VideoClient
 from sora_migrate.shim.config import ShimConfig
 from sora_migrate.shim.params import VideoRequest, fit
+from sora_migrate.shim.params import settings as params_settings
+from sora_migrate.shim.pricing import price_table
 from sora_migrate.shim.registry import PROVIDERS
 
 from .google_credentials import MintingCredentials
@@ -169,3 +173,77 @@ def test_a_required_field_is_the_shims_choice_not_a_provider_default() -> None:
     cost = _client("kling").estimate_cost(resolution="1080p")
     assert (cost.duration_seconds, cost.provider_defaults) == (5, ("duration_seconds", "audio"))
     assert cost.amount == Decimal("0.3500")
+
+
+ASPECTS = ("16:9", "9:16", "1:1", "4:3", "3:4", "21:9", "9:21", "4:5", "2:3")
+RESOLUTIONS = ("360p", "480p", "540p", "720p", "1080p", "1440p", "4k")
+
+
+@st.composite
+def requests(draw: st.DrawFn) -> tuple[str, VideoRequest]:
+    """A provider and a request naming any subset of the settings, offered values or not."""
+    name = draw(st.sampled_from(sorted(PROVIDERS)))
+    capabilities = PROVIDERS[name].capabilities
+    audio = st.none() | st.booleans() if capabilities.native_audio else st.none() | st.just(False)
+    return name, VideoRequest(
+        "p",
+        duration_seconds=draw(st.none() | st.integers(1, 30)),
+        aspect_ratio=draw(st.none() | st.sampled_from(ASPECTS)),
+        resolution=draw(st.none() | st.sampled_from(RESOLUTIONS)),
+        audio=draw(audio),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(requests())
+def test_a_field_is_sent_only_when_chosen_or_required(case: tuple[str, VideoRequest]) -> None:
+    name, request = case
+    capabilities = PROVIDERS[name].capabilities
+    body_paths = _paths(_body(name, request))
+    for field, path in FIELDS[name].items():
+        if path is None:
+            continue
+        chosen = getattr(request, field) is not None and not (
+            field == "audio" and not capabilities.audio_toggle
+        )
+        assert (path in body_paths) == (chosen or field in capabilities.required), field
+
+
+@settings(max_examples=300, deadline=None)
+@given(requests())
+def test_what_is_not_chosen_is_reported_as_the_providers_default(
+    case: tuple[str, VideoRequest],
+) -> None:
+    name, request = case
+    capabilities = PROVIDERS[name].capabilities
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        made = params_settings(fit(name, request, capabilities, "m"), capabilities)
+    left_out = {
+        field
+        for field in CHOSEN
+        if getattr(request, field) is None and field not in capabilities.required
+    }
+    if not capabilities.native_audio:
+        left_out.discard("audio")
+    assert set(made.provider_defaults) == left_out
+    defaults = {
+        "duration_seconds": capabilities.default_duration,
+        "aspect_ratio": capabilities.default_aspect_ratio,
+        "resolution": capabilities.default_resolution,
+    }
+    for field in left_out - {"audio"}:
+        assert getattr(made, field) == defaults[field]
+    if price_table()["providers"][name]["rows"]:  # and the estimate prices the same video
+        client = VideoClient(provider=name, environ=KEYS, vertex=OPTIONS["veo-vertex"])
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                cost = client.estimate_cost(
+                    request.duration_seconds, request.resolution, request.audio
+                )
+        except UnsupportedFeature as error:  # e.g. kling with sound: no price published
+            assert "no published price" in str(error)
+            return
+        assert set(cost.provider_defaults) == left_out - {"aspect_ratio"}
+        assert (cost.duration_seconds, cost.resolution) == (made.duration_seconds, made.resolution)

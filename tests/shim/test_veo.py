@@ -163,5 +163,7 @@ async def test_retired_model_error_says_how_to_switch(mode: str) -> None:
     standin = StandIn(check=_check)
     standin.on("POST", f"{BASE}/v1beta/models/veo-3.1-generate-preview:predictLongRunning", retired)
     harness = Harness(mode, standin, provider="veo", environ=KEY)
-    with pytest.raises(ProviderError, match=r"no longer available; .* VIDEO_GENERATION_VEO_MODEL"):
+    with pytest.raises(
+        ProviderError, match=r"no longer available; .* VIDEO_GENERATION_VEO_MODEL .*veo-vertex"
+    ):
         await harness.call("create_video", "x", duration_seconds=8)

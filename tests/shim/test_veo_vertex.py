@@ -86,6 +86,7 @@ async def test_without_a_bucket_the_video_comes_back_inline(mode: str) -> None:
     job = await harness.call("generate_video", "surf")
     assert standin.body(0) == {"instances": [{"prompt": "surf"}]}  # nothing invented
     assert job.video_url == f"data:video/mp4;base64,{inline['bytesBase64Encoded']}"
+    assert "video_url='data:video/mp4;base64,...' (26 characters)" in repr(job)
     assert job.provider_defaults == ("duration_seconds", "aspect_ratio", "resolution", "audio")
     sent = len(standin.requests)
     assert await harness.download(job.id) == b"MP4"

@@ -20,7 +20,7 @@ from sora_migrate.rewrite.calls import (
     poll,
     retrieve,
 )
-from sora_migrate.rewrite.calls.common import CallSite, Outcome
+from sora_migrate.rewrite.calls.common import CallSite, Outcome, Rewritten, commas, one_line
 
 WRAPPERS = ("with_raw_response", "with_streaming_response", "with_options")
 Rewriter = Callable[[cst.Call, CallSite], Outcome]
@@ -46,7 +46,20 @@ def call_outcome(func: cst.Attribute, call: cst.Call, site: CallSite) -> Outcome
     rewriter = REWRITERS.get(site.method)
     if rewriter is None:
         return manual.for_method(site.method)
-    return rewriter(call, site)
+    timeout = next(
+        (arg for arg in call.args if arg.keyword and arg.keyword.value == "timeout"), None
+    )
+    if timeout is None:
+        return rewriter(call, site)
+    kept = [(arg, index) for index, arg in enumerate(call.args) if arg is not timeout]
+    outcome = rewriter(call.with_changes(args=commas(call, kept)), site)
+    if isinstance(outcome, Rewritten):
+        note = (
+            f"sora-migrate: dropped timeout={one_line(timeout.value)} (the OpenAI SDK's HTTP "
+            "timeout; the shim's client has its own, VideoClient(timeout=...))"
+        )
+        return Rewritten(outcome.call, (*outcome.notes, note), outcome.imports)
+    return outcome
 
 
 def _wrapper(node: cst.BaseExpression) -> str | None:

@@ -26,7 +26,6 @@ UNSUPPORTED_HINT = {
     "extra_headers": "set headers on the provider through the shim's configuration",
     "extra_query": "the shim sends no extra query parameters",
     "extra_body": "pass provider options through the shim's configuration",
-    "timeout": "it was the HTTP timeout; the shim has its own",
 }
 
 

@@ -71,64 +71,45 @@ def rewrite_call(source: Source, call: Node, method: str) -> Outcome:
             f"videos.{method}: spread arguments",
             "spell out the spread arguments, then run sora-migrate rewrite again",
         )
-    mapper = MAPPERS.get(method)
-    if mapper is None:
+    if method in SHAPES:
+        outcome = _shaped(source, args, method)
+    elif method in MAPPERS:
+        outcome = MAPPERS[method](source, call, args)
+    else:
         return todos.for_method(method)
-    outcome = mapper(source, call, args)
     if isinstance(outcome, Manual):
         return outcome
-    callee = Edit(func.start_byte, func.end_byte, f"{CLIENT_FACTORY}().{outcome.method}")
-    return Rewritten((callee, *outcome.edits), outcome.notes, outcome.names)
+    shim_method, body = outcome
+    callee = Edit(func.start_byte, func.end_byte, f"{CLIENT_FACTORY}().{shim_method}")
+    return Rewritten((callee, *body.edits), body.notes, body.names)
 
 
-@dataclass(frozen=True)
-class _Mapped:
-    method: str
-    edits: tuple[Edit, ...] = ()
-    notes: tuple[str, ...] = ()
-    names: frozenset[str] = frozenset()
+Mapped = tuple[str, MappedBody]  # the shim method, and the edits of the arguments
+# method → (shim method, what the first argument is, the options allowed after it)
+SHAPES: dict[str, tuple[str, str, frozenset[str]]] = {
+    "create": ("createVideo", "body", frozenset()),
+    "createAndPoll": ("generateVideo", "body", POLL_OPTIONS),
+    "retrieve": ("getJobStatus", "id", frozenset()),
+    "poll": ("wait", "id", POLL_OPTIONS),
+}
 
 
-def _create(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
-    return _create_shaped(source, args, "create", "createVideo", frozenset())
-
-
-def _create_and_poll(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
-    return _create_shaped(source, args, "createAndPoll", "generateVideo", POLL_OPTIONS)
-
-
-def _create_shaped(
-    source: Source, args: list[Node], method: str, shim_method: str, options: frozenset[str]
-) -> _Mapped | Manual:
+def _shaped(source: Source, args: list[Node], method: str) -> Mapped | Manual:
+    """`create`-shaped (a body) and `retrieve`-shaped (an id) calls, with their options."""
+    shim_method, first, options = SHAPES[method]
     if not args:
-        return Manual(f"videos.{method}: no prompt", "no prompt to map; move this call by hand")
+        what = "prompt" if first == "body" else "video id"
+        return Manual(f"videos.{method}: no {what}", f"no {what} to map; move this call by hand")
     refused = _options(source, args[1:], method, options)
     if refused is not None:
         return refused
+    if first == "id":
+        return shim_method, MappedBody(())
     body = map_body(source, args[0], method)
-    if not isinstance(body, MappedBody):
-        return body
-    return _Mapped(shim_method, body.edits, body.notes, body.names)
+    return body if isinstance(body, Manual) else (shim_method, body)
 
 
-def _retrieve(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
-    return _by_id(source, args, "retrieve", "getJobStatus", frozenset())
-
-
-def _poll(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
-    return _by_id(source, args, "poll", "wait", POLL_OPTIONS)
-
-
-def _by_id(
-    source: Source, args: list[Node], method: str, shim_method: str, options: frozenset[str]
-) -> _Mapped | Manual:
-    if not args:
-        return Manual(f"videos.{method}: no video id", "no video id to map; move this by hand")
-    refused = _options(source, args[1:], method, options)
-    return refused if refused is not None else _Mapped(shim_method)
-
-
-def _download_content(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+def _download_content(source: Source, call: Node, args: list[Node]) -> Mapped | Manual:
     if not args:
         return Manual("videos.downloadContent: no video id", "no video id to map")
     edits: tuple[Edit, ...] = ()
@@ -148,10 +129,10 @@ def _download_content(source: Source, call: Node, args: list[Node]) -> _Mapped |
         edits = (Edit(args[0].end_byte, args[1].end_byte, ""),)
     if not download_result_fits(source, call):
         return Manual("videos.downloadContent: its Response is used as a Response", todos.DOWNLOAD)
-    return _Mapped("getVideoOutput", edits)
+    return "getVideoOutput", MappedBody(edits)
 
 
-def _extend(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
+def _extend(source: Source, call: Node, args: list[Node]) -> Mapped | Manual:
     members = _object_members(source, args[0]) if len(args) == 1 else None
     video = members.get("video") if members is not None else None
     inner = _object_members(source, video) if video is not None else None
@@ -166,7 +147,9 @@ def _extend(source: Source, call: Node, args: list[Node]) -> _Mapped | Manual:
         if seconds is None or not seconds.strip().isdigit():
             return todos.for_method("extend")
         parts.append(str(int(seconds)))
-    return _Mapped("extendVideo", (Edit(args[0].start_byte, args[0].end_byte, ", ".join(parts)),))
+    return "extendVideo", MappedBody(
+        (Edit(args[0].start_byte, args[0].end_byte, ", ".join(parts)),)
+    )
 
 
 def _options(
@@ -206,11 +189,5 @@ def _wrapper(source: Source, call: Node) -> str | None:
     return None
 
 
-MAPPERS = {
-    "create": _create,
-    "createAndPoll": _create_and_poll,
-    "retrieve": _retrieve,
-    "poll": _poll,
-    "downloadContent": _download_content,
-    "extend": _extend,
-}
+MAPPERS = {"downloadContent": _download_content, "extend": _extend}
+REWRITTEN_METHODS = frozenset(SHAPES) | frozenset(MAPPERS)

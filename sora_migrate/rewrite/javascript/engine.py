@@ -11,6 +11,7 @@ import codecs
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sora_migrate.findings import Finding
 from sora_migrate.rewrite.engine import UNRESOLVED, FileResult, SkipFile, unified_diff
 from sora_migrate.rewrite.javascript import todos
 from sora_migrate.rewrite.javascript.binding import bind_shim
@@ -55,7 +56,7 @@ def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, 
     source = Source(rel, data)
     if source.root.has_error:
         raise SkipFile(f"does not parse ({_first_error(source)}); file left as it was")
-    plan = _plan(text, rel, root)
+    plan, type_imports = _plan(text, rel, root)
     sites = [
         Site(
             rel,
@@ -115,6 +116,15 @@ def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, 
         sites.append(Site(rel, line, "status-string", "manual", reason, todos.STATUS))
     if names:
         edits.extend(bind_shim(source, root, shim_dir, names))
+        for finding in type_imports:
+            offset = source.offset(finding.line, finding.column)
+            node = source.root.descendant_for_byte_range(offset, offset)
+            if node is not None:
+                comments.add(node, todos.comment(todos.TYPES))
+                reason = "imports the Sora API's types"
+                sites.append(
+                    Site(rel, finding.line, finding.rule_id, "manual", reason, todos.TYPES)
+                )
     edits.extend(comments.edits())
     try:
         new = apply_edits(data, edits)
@@ -123,7 +133,8 @@ def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, 
     return new, tuple(sorted(sites, key=lambda site: site.line))
 
 
-def _plan(text: str, rel: str, root: Path) -> Plan:
+def _plan(text: str, rel: str, root: Path) -> tuple[Plan, list[Finding]]:
+    """The plan from the scanner's own findings, and its unsuppressed Sora type imports."""
     from sora_migrate.analyse.context import FileContext
     from sora_migrate.analyse.directives import parse_directives
     from sora_migrate.analyse.javascript import analyse_javascript
@@ -133,7 +144,18 @@ def _plan(text: str, rel: str, root: Path) -> Plan:
     kind = "javascript" if grammar_of(rel) == "javascript" else "typescript"
     ctx = FileContext(rel, kind, text, _rules(), root)
     analyse_javascript(ctx, grammar_of(rel))
-    return make_plan(ctx.findings, parse_directives(text, rel), ctx.lines)
+    directives = parse_directives(text, rel)
+    plan = make_plan(ctx.findings, directives, ctx.lines)
+    type_imports = [
+        finding
+        for finding in ctx.findings
+        if finding.rule_id == "sdk-type-import"
+        and not any(
+            finding.line in (d.line, d.line + 1) and (not d.rules or finding.rule_id in d.rules)
+            for d in directives
+        )
+    ]
+    return plan, type_imports
 
 
 def _call_at(source: Source, offset: int, method: str) -> Node | None:

@@ -20,21 +20,22 @@ if TYPE_CHECKING:
 
 BODY_READERS = frozenset({"arrayBuffer", "blob", "bytes", "body"})
 TRANSPARENT = frozenset({"await_expression", "parenthesized_expression", "non_null_expression"})
+CASTS = frozenset({"as_expression", "satisfies_expression", "type_assertion"})
 REFERENCES = frozenset({"identifier", "shorthand_property_identifier"})
 
 
-def consumer(call: Node) -> Node | None:
-    """The node that receives the call's value, past `await` and parentheses."""
+def consumer(call: Node, through: frozenset[str] = TRANSPARENT) -> Node | None:
+    """The node that receives the call's value, past `await` and parentheses (and `through`)."""
     node = call
-    while node.parent is not None and node.parent.type in TRANSPARENT:
+    while node.parent is not None and node.parent.type in through:
         node = node.parent
     return node.parent
 
 
-def bound_name(source: Source, call: Node) -> tuple[str, Node] | None:
+def bound_name(source: Source, call: Node, casts: bool = False) -> tuple[str, Node] | None:
     """(`name`, declarator) for `const name = await call`, or (`name`, assignment) for
-    `name = await call`."""
-    parent = consumer(call)
+    `name = await call`; with `casts`, also past `as T` / `satisfies T`."""
+    parent = consumer(call, TRANSPARENT | CASTS if casts else TRANSPARENT)
     if parent is None:
         return None
     if parent.type == "variable_declarator":

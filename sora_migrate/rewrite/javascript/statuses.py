@@ -30,7 +30,7 @@ def job_names(source: Source, calls: Iterable[Node]) -> set[str]:
     """Names that hold the result of one of `calls` (`const video = await ...`)."""
     names = set()
     for call in calls:
-        bound = bound_name(source, call)
+        bound = bound_name(source, call, casts=True)
         if bound is not None:
             names.add(bound[0])
     return names

@@ -30,6 +30,10 @@ FINDINGS: dict[str, str] = {
     "shim's createVideo",
 }
 STATUS = 'Sora\'s "queued"/"in_progress" are "pending"/"processing" in the shim\'s Job.status'
+TYPES = (
+    "these are the Sora API's types: the shim returns Job (id, status, progress, error?.message) "
+    "and takes CreateVideoParams; update the annotations that use them"
+)
 OPTIONS = (
     "the request options argument has no shim equivalent (the shim has its own timeouts and "
     "retries); remove it, then run sora-migrate rewrite again"

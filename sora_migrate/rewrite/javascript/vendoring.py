@@ -1,10 +1,13 @@
 """Where the TypeScript shim lives in the user's repository, and vendoring it when missing.
 
 `--ts-shim DIR` names the folder that holds (or will hold) the shim's `index.ts` (or `index.js`
-with `.d.ts`); by default `src/video_shim` when the root has a `src/` folder, else
-`video_shim`. Rewritten files import it by a relative path. When it is not there yet, `--write`
-vendors it (as TypeScript when a rewritten file is TypeScript, else as JavaScript) with the
-same code as `sora-migrate shim vendor`.
+with `.d.ts`) for every rewritten file. By default each JavaScript project gets its own copy,
+so a monorepo's packages stay self-contained: the project is the nearest folder above the file
+with a package.json (up to the repository's top; else the scanned root), and the shim goes to
+its `src/video_shim` when the file is under `src/`, else to its `video_shim`. Rewritten files
+import it by a relative path.
+When it is not there yet, `--write` vendors it (as TypeScript when a rewritten file of that
+project is TypeScript, else as JavaScript) with the same code as `sora-migrate shim vendor`.
 """
 
 from __future__ import annotations
@@ -25,9 +28,21 @@ TYPESCRIPT_SUFFIXES = (".ts", ".tsx", ".mts", ".cts")
 JAVASCRIPT_SUFFIXES = (*TYPESCRIPT_SUFFIXES, ".js", ".jsx", ".mjs", ".cjs")
 
 
-def default_shim_dir(root: Path) -> Path:
-    """`ROOT/src/video_shim` when ROOT has a `src/` folder, else `ROOT/video_shim`."""
-    return root / "src" / DEFAULT_FOLDER if (root / "src").is_dir() else root / DEFAULT_FOLDER
+def shim_dir_for(root: Path, rel: str, ts_shim: Path | None) -> Path:
+    """The shim folder the file `root / rel` imports (see the module docstring)."""
+    if ts_shim is not None:
+        return ts_shim.absolute()
+    path = (root / rel).absolute()
+    project = root.absolute()
+    for folder in path.parents:
+        if (folder / "package.json").is_file():
+            project = folder
+            break
+        if (folder / ".git").exists():
+            break
+    if path.is_relative_to(project / "src"):
+        return project / "src" / DEFAULT_FOLDER
+    return project / DEFAULT_FOLDER
 
 
 def is_vendored(shim_dir: Path) -> bool:
@@ -48,43 +63,48 @@ def vendor_ts_shim(shim_dir: Path, lang: str) -> str | None:
     return None
 
 
-def ensure_shim(
-    results: list[FileResult], shim_dir: Path, report: RewriteReport
+def ensure_shims(
+    results: list[FileResult], shims: dict[str, Path], report: RewriteReport, write: bool
 ) -> list[FileResult]:
-    """Vendor the shim when a TS/JS file is about to import it and it is missing; when it
-    cannot be vendored, those files are skipped with the reason instead of written."""
-    changed = [
-        result.outcome.path
-        for result in results
-        if result.outcome.status == "changed" and result.outcome.path.endswith(JAVASCRIPT_SUFFIXES)
-    ]
-    if not changed or is_vendored(shim_dir):
-        return results
-    lang = "ts" if any(path.endswith(TYPESCRIPT_SUFFIXES) for path in changed) else "js"
-    problem = vendor_ts_shim(shim_dir, lang)
-    if problem is None:
-        report.vendored = True
-        return results
+    """Note the shim folders that changed TS/JS files import (`shims`: file → folder); with
+    `write`, vendor the missing ones. Files whose shim cannot be vendored are skipped with the
+    reason instead of written."""
+    by_folder: dict[Path, list[str]] = {}
+    for result in results:
+        path = result.outcome.path
+        imports_shim = any(site.outcome == "rewritten" for site in result.sites)
+        if result.outcome.status == "changed" and path in shims and imports_shim:
+            by_folder.setdefault(shims[path], []).append(path)
+    report.ts_shims = sorted(by_folder)
+    problems: dict[str, str] = {}
+    for folder, paths in sorted(by_folder.items()):
+        if not write or is_vendored(folder):
+            continue
+        lang = "ts" if any(path.endswith(TYPESCRIPT_SUFFIXES) for path in paths) else "js"
+        problem = vendor_ts_shim(folder, lang)
+        if problem is None:
+            report.vendored.append(folder)
+        else:
+            problems.update(dict.fromkeys(paths, problem))
     return [
         replace(
             result,
-            outcome=FileOutcome(result.outcome.path, "skipped", problem),
+            outcome=FileOutcome(result.outcome.path, "skipped", problems[result.outcome.path]),
             sites=(),
             new_data=None,
         )
-        if result.outcome.path in changed
+        if result.outcome.path in problems
         else result
         for result in results
     ]
 
 
-def shim_note(report: RewriteReport, written: bool) -> str | None:
-    """The summary line about the TypeScript shim, when TS/JS files import it."""
-    if report.ts_shim is None:
-        return None
-    if report.vendored:
-        return f"sora-migrate: vendored the TypeScript shim into {report.ts_shim}"
-    changed = [f for f in report.changed if f.path.endswith(JAVASCRIPT_SUFFIXES)]
-    if changed and not written and not is_vendored(report.ts_shim):
-        return f"sora-migrate: --write will vendor the TypeScript shim into {report.ts_shim}"
-    return None
+def shim_notes(report: RewriteReport, written: bool) -> list[str]:
+    """Summary lines about the TypeScript shim folders the TS/JS files import."""
+    if written:
+        return [f"sora-migrate: vendored the TypeScript shim into {f}" for f in report.vendored]
+    return [
+        f"sora-migrate: --write will vendor the TypeScript shim into {folder}"
+        for folder in report.ts_shims
+        if not is_vendored(folder)
+    ]

@@ -35,6 +35,7 @@ class JobState:
     error: JobError | None = None
     video_url: str | None = None
     video_id: str | None = None
+    thumbnail_url: str | None = None  # where capabilities.variants has "thumbnail"
 
 
 @dataclass(frozen=True)

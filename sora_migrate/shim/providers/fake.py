@@ -21,6 +21,11 @@ from ..specs import provider_spec
 from .base import Adapter, Call, JobState, require
 
 BASE_URL = provider_spec("fake").default_base_url
+# a 1x1 grey PNG: the fake provider's thumbnail
+THUMBNAIL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c494441"
+    "54789c636868680000030401814bd3d2100000000049454e44ae426082"
+)
 
 
 class Fake(Adapter):
@@ -51,7 +56,13 @@ class Fake(Adapter):
     def parse_status(self, raw_id: str, payload: Any) -> JobState:
         status = self.job_status(require(payload, "status", provider=self.name))
         error = JobError(payload["error"], "fake_failure") if payload.get("error") else None
-        return JobState(status, payload.get("progress", 0), error, payload.get("video_url"))
+        return JobState(
+            status,
+            payload.get("progress", 0),
+            error,
+            payload.get("video_url"),
+            thumbnail_url=payload.get("thumbnail_url"),
+        )
 
     def cancel(self, raw_id: str) -> Call:
         return Call("DELETE", self.url(f"/jobs/{raw_id}"))
@@ -112,6 +123,8 @@ class _FakeServer:
             return httpx.Response(
                 200, content=sample_video(), headers={"content-type": "video/mp4"}
             )
+        if rest == ["thumbnail"]:
+            return httpx.Response(200, content=THUMBNAIL, headers={"content-type": "image/png"})
         return httpx.Response(200, json=self._status(request, job_id, job))
 
     def _status(self, request: httpx.Request, job_id: str, job: dict[str, Any]) -> dict[str, Any]:
@@ -123,7 +136,13 @@ class _FakeServer:
         if job["failing"]:
             return {"status": "failed", "error": "the fake provider rejected the prompt"}
         url = str(request.url.copy_with(path=f"/jobs/{job_id}/content", query=None))
-        return {"status": "completed", "progress": 100, "video_url": url}
+        thumbnail = str(request.url.copy_with(path=f"/jobs/{job_id}/thumbnail", query=None))
+        return {
+            "status": "completed",
+            "progress": 100,
+            "video_url": url,
+            "thumbnail_url": thumbnail,
+        }
 
 
 _SERVER = _FakeServer()

@@ -19,6 +19,14 @@ def image_bytes(image: str | bytes) -> tuple[bytes, str]:
     return raw, mimetypes.guess_type(path.name)[0] or _sniff(raw)
 
 
+class DataURI(str):
+    """A `data:` URI (a video returned inline) whose repr gives its size, not megabytes of
+    base64, so a Job that holds one can be printed and logged."""
+
+    def __repr__(self) -> str:
+        return f"'{self[: self.find(',') + 1]}...' ({len(self)} characters)"
+
+
 def inline_bytes(url: str) -> bytes | None:
     """The content of a `data:` URI (a video a provider returned inline), else None."""
     return image_bytes(url)[0] if url.startswith("data:") else None

@@ -49,7 +49,8 @@ class Luma(Adapter):
             video = (payload.get("assets") or {}).get("video")
             if not video:
                 raise ProviderError(self.name, "generation completed without assets.video")
-            return JobState("completed", 100, video_url=video)
+            thumbnail = (payload.get("assets") or {}).get("image")  # the still Luma returns
+            return JobState("completed", 100, video_url=video, thumbnail_url=thumbnail)
         if status == "failed":
             return JobState("failed", 0, JobError(payload.get("failure_reason") or "failed"))
         return JobState(status)

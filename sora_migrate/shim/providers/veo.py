@@ -107,6 +107,7 @@ class Veo(Adapter):
         if status_code == 404 and call.url.endswith(":predictLongRunning"):
             return (
                 "; Google may have retired this Veo model id on the Gemini API: set "
-                "VIDEO_GENERATION_VEO_MODEL (or models={'veo': ...}) to a current one"
+                "VIDEO_GENERATION_VEO_MODEL (or models={'veo': ...}) to a current one, or "
+                "use Veo on Vertex AI (provider veo-vertex)"
             )
         return ""

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from ..errors import ConfigurationError, UnsupportedFeature
 from ..params import VideoRequest
 from .base import Call, require
-from .images import image_bytes
+from .images import DataURI, image_bytes
 from .veo import Veo
 
 PROJECT_ENV = "GOOGLE_CLOUD_PROJECT"
@@ -151,7 +151,7 @@ class VeoVertex(Veo):
         if isinstance(video, dict) and video.get("gcsUri"):
             return str(video["gcsUri"])
         data = require(video, "bytesBase64Encoded", provider=self.name)
-        return f"data:{video.get('mimeType') or 'video/mp4'};base64,{data}"
+        return DataURI(f"data:{video.get('mimeType') or 'video/mp4'};base64,{data}")
 
     def _earlier_video(self, url: str) -> dict[str, str]:
         if url.startswith("data:"):
