@@ -83,8 +83,14 @@ export declare class VideoClient {
     wait(jobId: string, options?: WaitOptions): Promise<Job>;
     /** The job's current status, progress and error. */
     getJobStatus(jobId: string): Promise<Job>;
-    /** The finished video, like the Node SDK's `downloadContent` (JobFailed if the job failed). */
-    getVideoOutput(jobId: string): Promise<VideoOutput>;
+    /**
+     * The finished video, like the Node SDK's `downloadContent` (JobFailed if the job failed);
+     * with the variant "thumbnail" (or `{ variant: "thumbnail" }`, as downloadContent took it),
+     * its still where the provider returns one (UnsupportedFeature elsewhere).
+     */
+    getVideoOutput(jobId: string, variant?: string | {
+        readonly variant?: string;
+    }): Promise<VideoOutput>;
     /**
      * Like Sora's `videos.delete`: cancel a running job; remove a finished video where the
      * provider stores it (Runway, Luma), elsewhere it expires on its own.

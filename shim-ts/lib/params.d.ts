@@ -28,6 +28,8 @@ export interface Capabilities {
     readonly required: readonly string[];
     /** Where the defaults come from. */
     readonly defaultsSource: string;
+    /** What getVideoOutput(jobId, variant) can return: "video", and "thumbnail" where offered. */
+    readonly variants: readonly string[];
 }
 /** What the caller asked for, with the image already read. */
 export interface VideoRequest {

@@ -70,16 +70,24 @@ export function settings(fitted, capabilities) {
     if (fitted.resolution === undefined) {
         defaulted.push(RESOLUTION);
     }
-    let audio = capabilities.audioToggle ? fitted.audio : capabilities.nativeAudio;
     if (fitted.audio === undefined && capabilities.nativeAudio) {
         defaulted.push(AUDIO);
-        audio = capabilities.audioToggle ? capabilities.defaultAudio : true;
+    }
+    let audio;
+    if (!capabilities.nativeAudio) {
+        audio = false;
+    }
+    else if (!capabilities.audioToggle) {
+        audio = true; // always on; a caller's audio: false was ignored with a warning
+    }
+    else {
+        audio = fitted.audio ?? capabilities.defaultAudio;
     }
     return {
         durationSeconds: fitted.durationSeconds ?? capabilities.defaultDuration,
         aspectRatio: shapedByImage ? undefined : (fitted.aspectRatio ?? capabilities.defaultAspectRatio),
         resolution: fitted.resolution ?? capabilities.defaultResolution,
-        audio: Boolean(audio),
+        audio,
         providerDefaults: defaulted,
     };
 }

@@ -31,6 +31,7 @@ export interface ProviderEntry {
         readonly default_audio?: boolean;
         readonly required: readonly string[];
         readonly defaults_source: string;
+        readonly variants?: readonly string[];
     };
     readonly statuses: Readonly<Record<string, string>>;
     readonly tables: Readonly<Record<string, unknown>>;

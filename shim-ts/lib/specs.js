@@ -41,6 +41,7 @@ export function providerSpec(name) {
             defaultAudio: caps.default_audio ?? false,
             required: caps.required,
             defaultsSource: caps.defaults_source,
+            variants: caps.variants ?? ["video"],
         },
         statuses: entry.statuses,
         tables: entry.tables,

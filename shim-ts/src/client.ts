@@ -174,8 +174,21 @@ export class VideoClient {
     return toJob(adapter, rawId, state, payload, undefined);
   }
 
-  /** The finished video, like the Node SDK's `downloadContent` (JobFailed if the job failed). */
-  async getVideoOutput(jobId: string): Promise<VideoOutput> {
+  /**
+   * The finished video, like the Node SDK's `downloadContent` (JobFailed if the job failed);
+   * with the variant "thumbnail" (or `{ variant: "thumbnail" }`, as downloadContent took it),
+   * its still where the provider returns one (UnsupportedFeature elsewhere).
+   */
+  async getVideoOutput(jobId: string, variant: string | { readonly variant?: string } = "video"): Promise<VideoOutput> {
+    const wanted = typeof variant === "string" ? variant : (variant.variant ?? "video");
+    const [name] = splitJobId(jobId);
+    const adapter = this.#adapter(name);
+    const offered = adapter.spec.capabilities.variants;
+    if (!offered.includes(wanted)) {
+      throw new UnsupportedFeature(
+        `${name} returns no ${wanted} (it returns: ${offered.join(", ")}); cut one from the video instead (e.g. ffmpeg)`,
+      );
+    }
     const job = await this.getJobStatus(jobId);
     if (job.status === "failed") {
       throw new JobFailed(job);
@@ -183,8 +196,11 @@ export class VideoClient {
     if (job.status !== "completed" || !job.videoUrl) {
       throw new ProviderError(job.provider, `job ${job.id} is ${job.status}; wait for it (generateVideo or wait) first`);
     }
-    const adapter = this.#adapter(job.provider);
-    return new VideoOutput(job.videoUrl, await this.#download(adapter, job.videoUrl));
+    const url = wanted === "video" ? job.videoUrl : job.thumbnailUrl;
+    if (!url) {
+      throw new ProviderError(name, `job ${job.id} finished without a ${wanted}`);
+    }
+    return new VideoOutput(url, await this.#download(adapter, url));
   }
 
   /**
@@ -567,6 +583,7 @@ function toJob(
     progress: state.progress,
     error: state.error,
     videoUrl: state.videoUrl,
+    thumbnailUrl: state.thumbnailUrl,
     model,
     durationSeconds: made?.durationSeconds,
     aspectRatio: made?.aspectRatio,

@@ -185,6 +185,10 @@ export const PROVIDER_DATA: ProviderData = {
         "default_aspect_ratio": "16:9",
         "default_resolution": "720p",
         "required": [],
+        "variants": [
+          "video",
+          "thumbnail"
+        ],
         "defaults_source": "lumalabs/luma-api-mcp README (ray-2: 16:9, 720p, 5s); the lumaai SDK sends none of them unless given"
       },
       "statuses": {
@@ -323,6 +327,10 @@ export const PROVIDER_DATA: ProviderData = {
         "default_resolution": "720p",
         "default_audio": false,
         "required": [],
+        "variants": [
+          "video",
+          "thumbnail"
+        ],
         "defaults_source": "the offline stand-in"
       },
       "statuses": {

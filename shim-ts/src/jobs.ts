@@ -30,6 +30,8 @@ export interface Job {
   readonly progress: number;
   readonly error?: JobError | undefined;
   readonly videoUrl?: string | undefined;
+  /** A still of the video, where the provider returns one (`getVideoOutput(id, "thumbnail")`). */
+  readonly thumbnailUrl?: string | undefined;
   readonly model?: string | undefined;
   readonly durationSeconds?: number | undefined;
   readonly aspectRatio?: string | undefined;

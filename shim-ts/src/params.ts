@@ -42,6 +42,8 @@ export interface Capabilities {
   readonly required: readonly string[];
   /** Where the defaults come from. */
   readonly defaultsSource: string;
+  /** What getVideoOutput(jobId, variant) can return: "video", and "thumbnail" where offered. */
+  readonly variants: readonly string[];
 }
 
 /** What the caller asked for, with the image already read. */
@@ -140,16 +142,22 @@ export function settings(fitted: VideoRequest, capabilities: Capabilities): Sett
   if (fitted.resolution === undefined) {
     defaulted.push(RESOLUTION);
   }
-  let audio = capabilities.audioToggle ? fitted.audio : capabilities.nativeAudio;
   if (fitted.audio === undefined && capabilities.nativeAudio) {
     defaulted.push(AUDIO);
-    audio = capabilities.audioToggle ? capabilities.defaultAudio : true;
+  }
+  let audio: boolean;
+  if (!capabilities.nativeAudio) {
+    audio = false;
+  } else if (!capabilities.audioToggle) {
+    audio = true; // always on; a caller's audio: false was ignored with a warning
+  } else {
+    audio = fitted.audio ?? capabilities.defaultAudio;
   }
   return {
     durationSeconds: fitted.durationSeconds ?? capabilities.defaultDuration,
     aspectRatio: shapedByImage ? undefined : (fitted.aspectRatio ?? capabilities.defaultAspectRatio),
     resolution: fitted.resolution ?? capabilities.defaultResolution,
-    audio: Boolean(audio),
+    audio,
     providerDefaults: defaulted,
   };
 }

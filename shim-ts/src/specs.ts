@@ -39,6 +39,7 @@ export interface ProviderEntry {
     readonly default_audio?: boolean;
     readonly required: readonly string[];
     readonly defaults_source: string;
+    readonly variants?: readonly string[];
   };
   readonly statuses: Readonly<Record<string, string>>;
   readonly tables: Readonly<Record<string, unknown>>;
@@ -120,6 +121,7 @@ export function providerSpec(name: string): ProviderSpec {
       defaultAudio: caps.default_audio ?? false,
       required: caps.required,
       defaultsSource: caps.defaults_source,
+      variants: caps.variants ?? ["video"],
     },
     statuses: entry.statuses as Readonly<Record<string, Status>>,
     tables: entry.tables,

@@ -97,3 +97,18 @@ test("images of every kind are read", async () => {
     message: /cannot read the image file .*missing\.png/,
   });
 });
+
+test("a thumbnail where the provider returns one, as downloadContent's variant", async () => {
+  const client = new VideoClient({ provider: "fake", env: {}, sleep: async () => undefined });
+  const job = await client.generateVideo({ prompt: "x" }, { pollIntervalMs: 0 });
+  for (const variant of ["thumbnail", { variant: "thumbnail" }] as const) {
+    const still = await client.getVideoOutput(job.id, variant);
+    assert.equal(still.headers.get("content-type"), "image/png");
+    assert.deepEqual([...(await still.bytes()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  }
+  const runway = new VideoClient({ provider: "runway", apiKeys: { runway: "rk" } });
+  await assert.rejects(runway.getVideoOutput("runway:t", { variant: "thumbnail" }), {
+    name: "UnsupportedFeature",
+    message: /runway returns no thumbnail \(it returns: video\)/,
+  });
+});

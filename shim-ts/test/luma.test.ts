@@ -14,8 +14,10 @@ function luma(api: StandIn, cdn: StandIn, final: unknown): Harness {
 
 test("a generation walks to success with a mapped duration", () =>
   withStandIns(2, async (api, cdn) => {
-    const harness = luma(api, cdn, { id: "gen1", state: "completed", assets: { video: `${cdn.url}/g.mp4` } });
+    const assets = { video: `${cdn.url}/g.mp4`, image: `${cdn.url}/g.jpg` };
+    const harness = luma(api, cdn, { id: "gen1", state: "completed", assets });
     cdn.on("GET", "/g.mp4", respond(200, "RAY"));
+    cdn.on("GET", "/g.jpg", respond(200, "STILL"));
     const job = await harness.client.generateVideo({ prompt: "dunes", durationSeconds: 8, resolution: "1080p" });
     assert.deepEqual(harness.warnings, ["luma does not offer durationSeconds=8; using 9"]);
     assert.deepEqual([job.id, job.status, job.videoUrl], ["luma:gen1", "completed", `${cdn.url}/g.mp4`]);
@@ -23,6 +25,8 @@ test("a generation walks to success with a mapped duration", () =>
     assert.deepEqual([job.aspectRatio, job.providerDefaults], ["16:9", ["aspect_ratio"]]);
     const output = await harness.client.getVideoOutput(job.id);
     assert.equal(await (await output.blob()).text(), "RAY");
+    const still = await harness.client.getVideoOutput(job.id, "thumbnail");
+    assert.equal(await (await still.blob()).text(), "STILL");
   }));
 
 test("states map to shim statuses; a failure keeps its reason", () =>

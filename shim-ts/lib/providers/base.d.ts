@@ -18,6 +18,8 @@ export interface JobState {
     readonly error?: JobError | undefined;
     readonly videoUrl?: string | undefined;
     readonly videoId?: string | undefined;
+    /** A still of the video, where the provider returns one. */
+    readonly thumbnailUrl?: string | undefined;
 }
 /** Another request is needed to learn the job's state (fal's result URL). */
 export interface FollowUp {

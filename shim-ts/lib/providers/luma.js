@@ -42,7 +42,11 @@ export class Luma extends Adapter {
             if (!video) {
                 throw new ProviderError(this.name, "generation completed without assets.video");
             }
-            return state("completed", 100, { videoUrl: String(video) });
+            const thumbnail = asObject(generation["assets"])["image"]; // the still Luma returns
+            return state("completed", 100, {
+                videoUrl: String(video),
+                thumbnailUrl: typeof thumbnail === "string" ? thumbnail : undefined,
+            });
         }
         if (status === "failed") {
             return state("failed", 0, { error: { message: String(generation["failure_reason"] || "failed") } });

@@ -99,7 +99,8 @@ export class Veo extends Adapter {
     errorHint(call, statusCode) {
         if (statusCode === 404 && call.url.endsWith(":predictLongRunning")) {
             return ("; Google may have retired this Veo model id on the Gemini API: set " +
-                "VIDEO_GENERATION_VEO_MODEL (or models: { veo: ... }) to a current one");
+                "VIDEO_GENERATION_VEO_MODEL (or models: { veo: ... }) to a current one, or " +
+                "use Veo on Vertex AI (provider veo-vertex)");
         }
         return "";
     }

@@ -11,6 +11,16 @@ import type { FittedRequest } from "../params.js";
 import { providerSpec } from "../specs.js";
 import { Adapter, asObject, given, state, type Call, type JobState } from "./base.js";
 
+// a 1x1 grey PNG: the fake provider's thumbnail (the Python shim's, byte for byte)
+const THUMBNAIL = fromHex(
+  "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c494441" +
+    "54789c636868680000030401814bd3d2100000000049454e44ae426082",
+);
+
+function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array((hex.match(/../g) ?? []).map((pair) => Number.parseInt(pair, 16)));
+}
+
 /** Where the fake provider lives; requests to this host never leave the process. */
 export const FAKE_BASE_URL = providerSpec("fake").defaultBaseUrl;
 
@@ -40,6 +50,7 @@ export class Fake extends Adapter {
     return state(status, Number(job["progress"] ?? 0), {
       error: job["error"] ? { message: String(job["error"]), code: "fake_failure" } : undefined,
       videoUrl: typeof job["video_url"] === "string" ? job["video_url"] : undefined,
+      thumbnailUrl: typeof job["thumbnail_url"] === "string" ? job["thumbnail_url"] : undefined,
     });
   }
 
@@ -82,6 +93,9 @@ class FakeServer {
     if (request.method === "POST" && rest === "extend") {
       return this.create(await body(request), polls, parts[1]);
     }
+    if (rest === "thumbnail") {
+      return new Response(THUMBNAIL, { status: 200, headers: { "content-type": "image/png" } });
+    }
     if (rest === "content") {
       return new Response(fromBase64(FAKE_VIDEO_BASE64), {
         status: 200,
@@ -109,7 +123,12 @@ class FakeServer {
     if (job.failing) {
       return { status: "failed", error: "the fake provider rejected the prompt" };
     }
-    return { status: "completed", progress: 100, video_url: `${url.origin}/jobs/${id}/content` };
+    return {
+      status: "completed",
+      progress: 100,
+      video_url: `${url.origin}/jobs/${id}/content`,
+      thumbnail_url: `${url.origin}/jobs/${id}/thumbnail`,
+    };
   }
 }
 
