@@ -5,6 +5,7 @@ with `.d.ts` declarations."""
 from __future__ import annotations
 
 import json
+import keyword
 import re
 import shutil
 import tempfile
@@ -23,8 +24,11 @@ FOLDER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 def vendor_shim(dest: Path, package_name: str, force: bool = False) -> Path:
     """Copy `sora_migrate/shim` to DEST/PACKAGE_NAME (every import inside it is relative)."""
-    if not package_name.isidentifier():
-        raise UserError(f"--package-name must be a Python identifier, not {package_name!r}")
+    if not package_name.isidentifier() or keyword.iskeyword(package_name):
+        raise UserError(
+            f"--package-name must be a Python identifier that is not a keyword, "
+            f"not {package_name!r}"
+        )
     if dest.exists() and not dest.is_dir():
         raise UserError(f"{dest}: not a directory")
     source = Path(__file__).resolve().parent / "shim"
@@ -70,20 +74,28 @@ def ts_shim_root() -> Path:
 
 def _install(target: Path, force: bool, fill: Callable[[Path], None]) -> Path:
     """Build the copy in a hidden folder beside `target`, then move it into place, so an
-    interrupted run never leaves half a shim. An existing non-empty `target` needs `force`."""
-    if target.exists() and not target.is_dir():
-        raise UserError(f"{target}: not a directory")
-    if target.is_dir() and any(target.iterdir()) and not force:
+    interrupted run never leaves half a shim. An existing non-empty `target` needs `force`;
+    a link or a file there is never replaced."""
+    dest = target.parent
+    if dest.exists() and not dest.is_dir():
+        raise UserError(f"{dest}: not a directory")
+    occupied = target.is_symlink() or (target.exists() and not target.is_dir())
+    if (occupied or (target.is_dir() and any(target.iterdir()))) and not force:
         raise UserError(f"{target} already exists (use --force to replace it)")
-    if target.parent.exists() and not target.parent.is_dir():
-        raise UserError(f"{target.parent}: not a directory")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    if occupied:
+        raise UserError(f"{target}: not a folder this tool made; remove it first")
+    try:
+        dest.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".sora-migrate-", dir=dest))
+    except OSError as error:
+        raise UserError(f"{dest}: cannot create the folder: {error.strerror or error}") from None
     try:
         fill(staging / target.name)
         if target.exists():
             shutil.rmtree(target)
         (staging / target.name).rename(target)
+    except OSError as error:
+        raise UserError(f"{target}: cannot write: {error.strerror or error}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
