@@ -53,12 +53,9 @@ def is_vendored(shim_dir: Path) -> bool:
 def vendor_ts_shim(shim_dir: Path, lang: str) -> str | None:
     """Vendor the shim into `shim_dir` in `lang` (ts or js) like `sora-migrate shim vendor`;
     the reason when it cannot."""
-    from sora_migrate import vendor
     from sora_migrate.errors import UserError
+    from sora_migrate.vendor import vendor_ts_shim as install
 
-    install = getattr(vendor, "vendor_ts_shim", None)
-    if install is None:
-        return f"the TypeScript shim is not vendored at {shim_dir} and this sora-migrate cannot"
     try:
         install(shim_dir, lang)
     except UserError as error:
