@@ -22,9 +22,11 @@ INLINE_COMMENTS: dict[str, tuple[str, ...]] = {
 # Whole-line comments in unknown files: SQL/Lua `-- `, C block comment lines, HTML, TeX, Lisp.
 TEXT_LINE_COMMENT = re.compile(r"\s*(?:--\s|/\*|\*(?!\*)|<!--|%|;|\{#|\{\{/?\*)")
 # `#include`, `#define`, `#!` and friends are code in C-like and script files, not comments.
-NEEDLE = re.compile("sora|video")
-RESIDUAL = re.compile(f"{MODEL_ID.pattern}|{ENDPOINT.pattern}")
 NOT_A_COMMENT = re.compile(r"#(?:!|(?:define|include|if|ifdef|ifndef|elif|else|endif|pragma)\b)")
+# Every text matcher needs one of these (in any case) on the line.
+NEEDLE = re.compile("sora|video")
+# What the residual pass looks for on lines a grammar left without a finding.
+RESIDUAL = re.compile(f"{MODEL_ID.pattern}|{ENDPOINT.pattern}")
 
 
 def analyse_lines(ctx: FileContext) -> None:
