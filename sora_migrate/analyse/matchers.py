@@ -87,6 +87,9 @@ ENV_VOCABULARY = frozenset(
         "HOST",
     ]
 )
+TERRAFORM_NAME = re.compile(
+    r"(?<![\w-])(?:TF_VAR_)?(?P<name>(?:[a-z][a-z0-9]*_)*sora(?:_?2)?(?:_[a-z0-9]+)+)(?![\w-])"
+)
 MODEL_NAME_PARTS = frozenset({"SORA", "SORA2", "2", "PRO"})
 ENDPOINT = re.compile(r"/v1/videos(?![\w-])")
 URL_TOKEN_END = re.compile(r"[\s\"'`<>()\[\]{},;|\\]")
@@ -121,6 +124,8 @@ def scan_span(ctx: FileContext, span: Span) -> None:
         match_endpoints(ctx, span)
     if "SORA" in span.text or "OPENAI_VIDEO" in span.text:
         match_env_names(ctx, span)
+    if ctx.kind == "terraform" and "sora_" in span.text:
+        match_terraform_variables(ctx, span)
     if "video." in span.text:
         if span.kind == "string":
             match_webhook_event(ctx, span)
@@ -237,6 +242,16 @@ def match_env_names(ctx: FileContext, span: Span) -> None:
     """Environment variables whose name says Sora (or OPENAI_VIDEO_*)."""
     for match in ENV_NAME.finditer(span.text):
         confidence = env_name_confidence(ctx, match.group(), span)
+        if confidence is not None:
+            ctx.emit_in_span("env-var", confidence, span, match.start(), match.end())
+
+
+def match_terraform_variables(ctx: FileContext, span: Span) -> None:
+    """Terraform input variables named like the env vars they feed (`variable "sora_api_key"`,
+    `var.sora_model`, `TF_VAR_sora_api_key`), rated like the upper-case name."""
+    for match in TERRAFORM_NAME.finditer(span.text):
+        name = match.group("name").upper()
+        confidence = env_name_confidence(ctx, name, span)
         if confidence is not None:
             ctx.emit_in_span("env-var", confidence, span, match.start(), match.end())
 
