@@ -8,6 +8,7 @@ what the rest of the file shows (OpenAI context, another vendor's context).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from sora_migrate.analyse.context import FileContext, Span
@@ -259,9 +260,11 @@ def match_terraform_variables(ctx: FileContext, span: Span) -> None:
 def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence | None:
     """How sure a Sora-looking variable name is about OpenAI's Sora, or None to drop it."""
     parts = name.split("_")
-    if len(parts) < 2 or ENV_DENY.intersection(parts) or set(parts) <= MODEL_NAME_PARTS:
-        return None  # `SORA_2`, `SORA_2_PRO`: a constant for the model, not a setting
-    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
+    if len(parts) < 2 or ENV_DENY.intersection(parts):
+        return None
+    if all(part in MODEL_NAME_PARTS or part.isdigit() for part in parts):
+        return None  # `SORA_2`, `SORA_2_PRO_2025_10_06`: a constant for the model, not a setting
+    if about_shiguredo_sora(ctx.text):
         return None
     if span.kind in ("comment", "prose"):
         return LOW
@@ -278,11 +281,18 @@ def _line_of(ctx: FileContext, span: Span) -> str:
     return ctx.lines[index] if 0 <= index < len(ctx.lines) else ""
 
 
+@lru_cache(maxsize=16)
+def about_shiguredo_sora(text: str) -> bool:
+    """A file about Shiguredo's WebRTC server and no OpenAI model: its Sora is not OpenAI's.
+    Cached per text (asked once per mention or variable, answered once per file)."""
+    return SFU_CONTEXT.search(text) is not None and MODEL_ID.search(text) is None
+
+
 def match_doc_mentions(ctx: FileContext, span: Span) -> None:
     """Sora named in a comment, docstring or prose: worth a look, never a gate failure."""
     if SORA_WORD.search(span.text) is None or NOT_OPENAI_SORA.search(span.text):
         return  # another project's Sora
-    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
+    if about_shiguredo_sora(ctx.text):
         return  # a file about Shiguredo's WebRTC server
     # this tool's own comments (`# sora-migrate: ...` TODOs, notes, ignores) mention Sora too
     own = span.text.find("sora-migrate:")
