@@ -70,6 +70,9 @@ def test_a_missing_file_or_a_folder_without_reports_is_an_error(
     assert "no such file" in _error(_merge(run_cli, tmp_path / "nope.json"))
     (tmp_path / "empty").mkdir()
     assert "no *.json reports" in _error(_merge(run_cli, tmp_path / "empty"))
+    only = write_report(tmp_path / "only" / "inventory.json", report_json())
+    outcome = run_cli("merge", str(only), "--output", str(only))
+    assert "no reports to merge" in _error(outcome)
 
 
 def test_a_duplicate_shard_is_an_error_not_a_double_count(run_cli: Cli, tmp_path: Path) -> None:
