@@ -16,7 +16,7 @@ from libcst.metadata import CodeRange, PositionProvider
 
 from sora_migrate.rewrite import manual, results
 from sora_migrate.rewrite.calls import call_outcome
-from sora_migrate.rewrite.calls.common import CallSite, Rewritten
+from sora_migrate.rewrite.calls.common import Rewritten
 from sora_migrate.rewrite.plan import Plan
 from sora_migrate.rewrite.report import SiteRecord
 from sora_migrate.rewrite.whole_flows import Decisions
@@ -40,8 +40,6 @@ class SoraTransformer(cst.CSTTransformer):
         self._comparisons = 0
         self._pending: list[list[str]] = []
         self._mark_owner: dict[int, int] = {}
-        self._awaited: set[int] = set()
-        self._bare: set[int] = set()
         self._header: set[str] = set()
         self._first: cst.CSTNode | None = None
 
@@ -83,13 +81,6 @@ class SoraTransformer(cst.CSTTransformer):
     def _results(self) -> dict[str, set[str]]:
         """Names bound to a rewritten call's result in the current scope."""
         return self.decisions.results.get(self._scopes[-1], {})
-
-    def visit_Await(self, node: cst.Await) -> None:
-        self._awaited.add(id(node.expression))
-
-    def visit_Expr(self, node: cst.Expr) -> None:
-        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        self._bare.add(id(value))
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         self._comparisons += 1
@@ -156,19 +147,12 @@ class SoraTransformer(cst.CSTTransformer):
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         start = self.get_metadata(PositionProvider, original_node).start
-        target = self.plan.calls.get((start.line, start.column))
+        site = self.decisions.sites.get((start.line, start.column))
         func = original_node.func
-        if (
-            target is None
-            or not isinstance(func, cst.Attribute)
-            or func.attr.value != target.method
-        ):
+        # `.read()` chained on a Sora call starts at the same position: match the method too
+        if site is None or not isinstance(func, cst.Attribute) or func.attr.value != site.method:
             return updated_node
-        site = CallSite(
-            method=target.method,
-            is_async=target.async_client or id(original_node) in self._awaited,
-            result_used=id(original_node) not in self._bare,
-        )
+        target = self.plan.calls[(start.line, start.column)]
         outcome = call_outcome(func, updated_node, site)
         held_back = self.decisions.held_back.get((start.line, start.column))
         if isinstance(outcome, Rewritten) and held_back is not None:
