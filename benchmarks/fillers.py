@@ -736,6 +736,118 @@ def javascript_module(rng: Random, style: Style, target: int) -> Doc:
     return _fill(doc, rng, style, blocks, target)
 
 
+# --- Go and Java ---------------------------------------------------------------------------
+
+
+def go_struct(rng: Random, style: Style) -> list[str]:
+    """A struct with JSON tags."""
+    noun = pick(rng, style.nouns)
+    fields = rng.sample(FIELDS, rng.randint(2, 5))
+    lines = [f"// {pascal(noun)} is stored {pick(rng, PHRASES)}.", f"type {pascal(noun)} struct {{"]
+    lines += [f'\t{pascal(field)} string `json:"{snake(field)}"`' for field in fields]
+    return [*lines, "}"]
+
+
+def go_function(rng: Random, style: Style) -> list[str]:
+    """A function with error handling."""
+    noun = pick(rng, style.nouns)
+    name = pascal(pick(rng, VERBS), pick(rng, ADJECTIVES), noun)
+    return [
+        f"// {name} {pick(rng, PHRASES)}.",
+        f"func {name}(ctx context.Context, ids []string) ([]string, error) {{",
+        "\tresult := make([]string, 0, len(ids))",
+        "\tfor _, id := range ids {",
+        "\t\tif err := ctx.Err(); err != nil {",
+        f'\t\t\treturn nil, fmt.Errorf("{kebab(pick(rng, VERBS), noun)}: %w", err)',
+        "\t\t}",
+        f'\t\tresult = append(result, "{snake(noun)}/"+id)',
+        "\t}",
+        "\treturn result, nil",
+        "}",
+    ]
+
+
+def go_handler(rng: Random, style: Style) -> list[str]:
+    """A net/http handler."""
+    noun = pick(rng, style.nouns)
+    return [
+        f"func {camel('handle', plural(noun))}(w http.ResponseWriter, r *http.Request) {{",
+        f'\tid := r.URL.Query().Get("{snake(noun, "id")}")',
+        '\tif id == "" {',
+        '\t\thttp.Error(w, "missing id", http.StatusBadRequest)',
+        "\t\treturn",
+        "\t}",
+        f'\tfmt.Fprintf(w, "{{\\"{snake(noun)}\\": %q}}", id)',
+        "}",
+    ]
+
+
+def go_module(rng: Random, style: Style, target: int) -> Doc:
+    """A Go source file of a service."""
+    package = pick(rng, style.nouns).replace("-", "")
+    head = [
+        f"// Package {package} {pick(rng, PHRASES)}.",
+        f"package {package}",
+        "",
+        "import (",
+        '\t"context"',
+        '\t"fmt"',
+        '\t"net/http"',
+        ")",
+    ]
+    return _fill(Doc(head), rng, style, (go_struct, go_function, go_handler), target)
+
+
+def java_method(rng: Random, style: Style) -> list[str]:
+    """A service method."""
+    noun = pick(rng, style.nouns)
+    kind = pascal(noun)
+    return [
+        f"    /** {sentence(rng, style.nouns)} */",
+        f"    public List<{kind}> {camel(pick(rng, VERBS), plural(noun))}(String key, int max) {{",
+        f"        List<{kind}> result = new ArrayList<>();",
+        f"        for ({kind} item : repository.findAll(key)) {{",
+        "            if (result.size() >= limit) {",
+        "                break;",
+        "            }",
+        "            result.add(item);",
+        "        }",
+        "        return result;",
+        "    }",
+    ]
+
+
+def java_getter(rng: Random, style: Style) -> list[str]:
+    """A field with its getter."""
+    field = camel(pick(rng, FIELDS))
+    return [
+        f'    private String {field} = "{kebab(pick(rng, style.nouns))}";',
+        "",
+        f"    public String get{pascal(field)}() {{",
+        f"        return {field};",
+        "    }",
+    ]
+
+
+def java_class(rng: Random, style: Style, target: int) -> Doc:
+    """A Java service class."""
+    noun = pick(rng, style.nouns)
+    head = [
+        f"package com.example.{pick(rng, style.nouns).replace('-', '')};",
+        "",
+        "import java.util.ArrayList;",
+        "import java.util.List;",
+        "",
+        f"public class {pascal(noun)}Service {{",
+        f"    private final {pascal(noun)}Repository repository;",
+        "",
+        f"    public {pascal(noun)}Service({pascal(noun)}Repository repository) {{",
+        "        this.repository = repository;",
+        "    }",
+    ]
+    return _fill(Doc(head, tail=["}"]), rng, style, (java_method, java_getter), target)
+
+
 # --- YAML, JSON, TOML -----------------------------------------------------------------------
 
 
@@ -1124,6 +1236,8 @@ FILLERS: dict[str, Callable[[Random, Style, int], Doc]] = {
     "dotenv": dotenv,
     "dockerfile": dockerfile,
     "css": css,
+    "go": go_module,
+    "java": java_class,
     "requirements": requirements,
     "gitignore": gitignore,
 }

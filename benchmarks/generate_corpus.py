@@ -3,7 +3,8 @@
     python benchmarks/generate_corpus.py DEST [--files N] [--seed S]
 
 The tree holds N files (default 50,000) spread over up to 60 projects, in the mix of a real
-monorepo (about 45% Python, 35% TypeScript/JavaScript, 10% YAML/JSON, 10% Markdown and other),
+monorepo (about 43% Python, 33% TypeScript/JavaScript, 10% YAML/JSON, 3.5% Go and Java, 10% Markdown
+and other),
 with log-normal sizes (median about 4 KB, a few over 100 KB). `plants.planted_count(N)` files
 each hold one planted reference from `plants.PLANTS` and as many hold one look-alike from
 `plants.LOOKALIKES`; every other file is filler with no Sora needle.
@@ -32,7 +33,7 @@ import fillers
 import plants
 
 MANIFEST = ".bench-manifest.json"
-VERSION = 1
+VERSION = 2
 DEFAULT_FILES = 50_000
 DEFAULT_SEED = 20261122
 MAX_FILE_BYTES = 600 * 1024
@@ -43,11 +44,11 @@ NEEDLES = ("sora", "Sora", "SORA", "video.completed", "video.failed", "/v1/video
 
 # Share of the tree (percent) per filler kind.
 MIX: dict[str, float] = {
-    "py_module": 29.0,
+    "py_module": 27.0,
     "py_test": 10.5,
     "py_script": 2.5,
     "py_init": 3.0,
-    "ts": 12.0,
+    "ts": 10.5,
     "tsx": 12.0,
     "ts_test": 4.0,
     "js": 7.0,
@@ -67,12 +68,15 @@ MIX: dict[str, float] = {
     "requirements": 0.3,
     "css": 1.0,
     "gitignore": 0.5,
+    "go": 2.0,
+    "java": 1.5,
 }
 LANGUAGE_OF: dict[str, str] = {
     **dict.fromkeys(("py_module", "py_test", "py_script", "py_init"), "python"),
     **dict.fromkeys(("ts", "tsx", "ts_test", "js"), "ts/js"),
     **dict.fromkeys(("workflow", "compose", "k8s", "yaml_config"), "yaml/json"),
     **dict.fromkeys(("json_config", "json_fixture", "package_json", "tsconfig"), "yaml/json"),
+    **dict.fromkeys(("go", "java"), "go/java"),
 }
 # (median bytes, log-normal sigma) per kind; kinds not listed render at their natural size.
 SIZES: dict[str, tuple[int, float]] = {
@@ -93,6 +97,8 @@ SIZES: dict[str, tuple[int, float]] = {
     "shell": (1800, 0.7),
     "dotenv": (450, 0.5),
     "css": (2400, 0.8),
+    "go": (5000, 0.9),
+    "java": (5500, 0.85),
 }
 
 
@@ -237,6 +243,8 @@ AREAS: dict[str, Area] = {
         _one_of((_sub("scripts", (0,)), 4), (_hidden(".husky"), 1)), _name(fillers.kebab, ".sh")
     ),
     "css": Area(_sub("web/src/styles", (0, 1)), _name(fillers.kebab, ".css")),
+    "go": Area(_sub("services/internal"), _name(fillers.snake, ".go")),
+    "java": Area(_sub("backend/src/main/java/com/example"), _name(fillers.pascal, ".java")),
 }
 # Kinds with one file per package directory (the project root first, then packages/*, ...).
 SINGLETONS: dict[str, Factory] = {

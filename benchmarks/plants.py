@@ -151,6 +151,35 @@ PLANTS: tuple[Plant, ...] = (
         "doc-mention",
         "# generated with Sora",
     ),
+    Plant(
+        "go-sdk-new",
+        "go",
+        (
+            'import "github.com/openai/openai-go/v3"',
+            "",
+            "func clip(ctx context.Context, client openai.Client, p string) (string, error) {",
+            "\tjob, err := client.Videos.New(ctx, openai.VideoNewParams{Prompt: p})",
+            "\tif err != nil {",
+            '\t\treturn "", err',
+            "\t}",
+            "\treturn job.ID, nil",
+            "}",
+        ),
+        "sdk-call",
+        "client.Videos.New(ctx",
+    ),
+    Plant(
+        "java-model-constant",
+        "java",
+        (
+            "    public Object clipParams(String prompt) {",
+            "        return VideoCreateParams.builder().prompt(prompt)",
+            "            .model(VideoModel.SORA_2_PRO).build();",
+            "    }",
+        ),
+        "model-id",
+        "VideoModel.SORA_2_PRO",
+    ),
 )
 
 LOOKALIKES: tuple[Plant, ...] = (
@@ -271,6 +300,24 @@ LOOKALIKES: tuple[Plant, ...] = (
         ("training:", "  checkpoint: hpcai-tech/OpenSora-STDiT-v3"),
     ),
     Plant("yaml-codec", "yaml_config", ("environment:", "  SORA_VIDEO_CODEC_TYPE: VP9")),
+    Plant(
+        "go-youtube-videos",
+        "go",
+        (
+            "func uploads(svc *youtube.Service, id string) (*youtube.VideoListResponse, error) {",
+            '\treturn svc.Videos.List([]string{"snippet"}).Id(id).Do()',
+            "}",
+        ),
+    ),
+    Plant(
+        "java-apivideo-client",
+        "java",
+        (
+            "    public Object host(ApiVideoClient client, String title) throws Exception {",
+            "        return client.videos().create(new VideoCreationPayload().title(title));",
+            "    }",
+        ),
+    ),
 )
 
 RULE_IDS = frozenset(plant.rule_id for plant in PLANTS if plant.rule_id is not None)

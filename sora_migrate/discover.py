@@ -247,6 +247,7 @@ class Walker:
         local = _read_gitignore(current) if ".gitignore" in names else None
         if local is not None:
             active = [*active, (current, local)]
+            self._note_invalid(current, local)
         subdirs = []
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
@@ -259,6 +260,15 @@ class Walker:
             if source is not None:
                 files.append(source)
         return subdirs
+
+    def _note_invalid(self, directory: str, rules: IgnoreRules) -> None:
+        """A .gitignore line that is not a valid pattern is ignored (git does the same) and
+        reported, so the scan goes on and the user can see it."""
+        for line_number, line, reason in rules.invalid:
+            where = self._rel(os.path.join(directory, ".gitignore"))
+            self.walk.skipped.append(
+                SkippedFile(where, f"line {line_number}: pattern {line!r} ignored: {reason}")
+            )
 
     def _explicit(self, path: Path) -> SourceFile | None:
         if not path.exists() and not path.is_symlink():
@@ -329,7 +339,23 @@ def _gitignores_above(directory: Path) -> list[tuple[str, IgnoreRules]]:
 
 
 def _globs(lines: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
-    return pathspec.GitIgnoreSpec.from_lines(lines, backend="simple") if lines else None
+    """--include / --exclude (or the config's) globs; an invalid one is a one-line error."""
+    if not lines:
+        return None
+    for line in lines:
+        reason = _invalid_pattern(line)
+        if reason is not None:
+            raise UserError(f"invalid glob {line!r}: {reason}")
+    return pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
+
+
+def _invalid_pattern(line: str) -> str | None:
+    """Why a gitignore-style line cannot be compiled, or None when it can."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line], backend="simple")
+    except (ValueError, re.error) as error:  # pathspec's own errors are ValueErrors
+        return str(error)
+    return None
 
 
 class IgnoreRules:
@@ -338,7 +364,17 @@ class IgnoreRules:
     last-match-wins evaluation."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.spec = pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
+        self.invalid: list[tuple[int, str, str]] = []
+        try:
+            self.spec = pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
+        except (ValueError, re.error):
+            for number, line in enumerate(lines, 1):
+                reason = _invalid_pattern(line)
+                if reason is not None:
+                    self.invalid.append((number, line, reason))
+            bad = {number for number, _, _ in self.invalid}
+            kept = [line for number, line in enumerate(lines, 1) if number not in bad]
+            self.spec = pathspec.GitIgnoreSpec.from_lines(kept, backend="simple")
         patterns = [p for p in self.spec.patterns if p.include is not None]
         self.negated = any(not p.include for p in patterns)
         sources = [

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 OPENAI_CONTEXT = re.compile(
     r"\b(?:from|import)\s+openai\b|[\"']openai[\"']|api\.openai\.com|openai\.azure\.com"
     r"|\bOPENAI_[A-Z_]+|\b(?:Async)?(?:Azure)?OpenAI\s*\(|\bnew\s+(?:Azure)?OpenAI\b"
+    # the SDKs of Go, Java/Kotlin, Ruby, .NET, PHP and Rust
+    r"|/openai-go\b|\bcom\.openai\.|\bOpenAI::|\busing\s+OpenAI\b|\bOpenAI\\|\basync_openai\b"
+    r"|\bopenai_dive\b"
 )
 
 

@@ -97,6 +97,8 @@ class ModuleIndex:
         self._depth += 1
         try:
             bindings = collect_bindings(parse("python", source).root_node, self.resolver_for(path))
+        except ValueError:  # nested too deeply to read: the module resolves nothing
+            return None
         finally:
             self._depth -= 1
         self._cache[path] = bindings

@@ -72,7 +72,11 @@ class SdkLanguage:
     type_uses: re.Pattern[str] = NEVER
     # keyword-argument pair node type (Ruby `prompt: "x"`), to check a call's keys
     pairs: frozenset[str] = frozenset()
-    # tree-sitter query: declarations, assignments and parameters (@name with @value or @type)
+    # nodes the grammar leaves as a flat run of tokens (Rust macro arguments: `println!(...)`),
+    # read for `receiver.videos().method(` as text
+    opaque: frozenset[str] = frozenset()
+    # tree-sitter query: declarations, assignments and parameters (@name with @value or @type);
+    # functions that return a client (@factory with its declared @type or returned @value)
     bindings: str = ""
 
 
@@ -130,6 +134,10 @@ GO = SdkLanguage(
 (parameter_declaration name: (identifier) @name type: (_) @type)
 
 (keyed_element key: (literal_element (identifier) @name) value: (literal_element (_) @value))
+
+(function_declaration name: (identifier) @factory result: (_) @type)
+
+(method_declaration name: (field_identifier) @factory result: (_) @type)
 """,
 )
 
@@ -160,6 +168,8 @@ JAVA = SdkLanguage(
 (formal_parameter type: (_) @type name: (identifier) @name)
 
 (assignment_expression left: (_) @name right: (_) @value)
+
+(method_declaration type: (_) @type name: (identifier) @factory)
 """,
 )
 
@@ -193,6 +203,13 @@ KOTLIN = SdkLanguage(
 (parameter (identifier) @name [(user_type) (nullable_type)] @type)
 
 (assignment left: (_) @name right: (_) @value)
+
+(property_declaration (variable_declaration (identifier) @name)
+  (property_delegate (call_expression (annotated_lambda (lambda_literal (_) @value)))))
+
+(function_declaration name: (identifier) @factory [(user_type) (nullable_type)] @type)
+
+(function_declaration name: (identifier) @factory (function_body (_) @value))
 """,
 )
 
@@ -225,6 +242,8 @@ RUBY = SdkLanguage(
 (keyword_parameter name: (identifier) @name value: (_) @value)
 
 (optional_parameter name: (identifier) @name value: (_) @value)
+
+(method name: (identifier) @factory body: (body_statement (_) @value))
 """,
 )
 
@@ -273,6 +292,8 @@ CSHARP = SdkLanguage(
 (property_declaration type: (_) @type name: (identifier) @name)
 
 (assignment_expression left: (_) @name right: (_) @value)
+
+(method_declaration returns: (_) @type name: (identifier) @factory)
 """,
 )
 
@@ -313,6 +334,10 @@ PHP = SdkLanguage(
 (simple_parameter type: (_) @type name: (variable_name) @name)
 
 (property_declaration type: (_) @type (property_element name: (variable_name) @name))
+
+(method_declaration name: (name) @factory return_type: (_) @type)
+
+(function_definition name: (name) @factory return_type: (_) @type)
 """,
 )
 
@@ -341,6 +366,7 @@ RUST = SdkLanguage(
     ),
     # `.query(&[("variant", ...)])?` sits between the resource and its method since 0.31
     passthrough=words("query"),
+    opaque=frozenset({"token_tree"}),
     clients_need_marker=True,
     clients=re.compile(
         r"^(?:async_openai\.)?Client\.(?:new|with_config|build)$"
@@ -368,6 +394,8 @@ RUST = SdkLanguage(
 (field_initializer field: (field_identifier) @name value: (_) @value)
 
 (assignment_expression left: (_) @name right: (_) @value)
+
+(function_item name: (identifier) @factory return_type: (_) @type)
 """,
 )
 

@@ -63,6 +63,8 @@ HTTP_METHODS = words(
 # `videos`, `videos/{id}/content` relative to a base URL (Guzzle `base_uri`, Faraday `url:`).
 RELATIVE_PATH = re.compile(r"^(?:videos|videos/\S*|videos\?\S*)$")
 SIGILS = "@$:"
+OPAQUE_RESOURCE = re.compile(r"([A-Za-z_][\w.]*)\s*\.\s*videos\s*\(\s*\)")
+OPAQUE_STEP = re.compile(r"\s*\.\s*(\w+)\s*\(")
 
 
 @dataclass
@@ -85,6 +87,7 @@ class _Reader:
     clients: dict[str, str] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)
     requests: dict[str, str] = field(default_factory=dict)
+    factories: dict[str, str] = field(default_factory=dict)
 
     def unwrap(self, node: Node) -> Node:
         while node.type in self.spec.wrappers and node.named_children:
@@ -183,6 +186,9 @@ class _Reader:
         chain = self.chain(node) if trusted else ""
         if self.spec.clients.search(chain) and not self.spec.not_client.search(text_of(node)):
             return _where(node)
+        access = self.split(node)
+        if access is not None and access.call and access.name in self.factories:
+            return self.factories[access.name]
         name = self.name_of(node)
         return self.clients.get(name) if name else None
 
@@ -212,13 +218,32 @@ class _Reader:
         """Names bound to clients, resources and Sora requests (three passes for chains)."""
         found = matches(self.spec.grammar, self.spec.bindings, root)
         for _ in range(3):
-            before = len(self.clients) + len(self.resources) + len(self.requests)
+            before = self._bound()
             for capture in found:
                 self._bind_one(capture)
-            if len(self.clients) + len(self.resources) + len(self.requests) == before:
+            if self._bound() == before:
                 break
 
+    def _bound(self) -> int:
+        return len(self.clients) + len(self.resources) + len(self.requests) + len(self.factories)
+
+    def _bind_factory(self, capture: dict[str, list[Node]]) -> None:
+        """`func newClient() *openai.Client`, `fun client() = OpenAIOkHttpClient.fromEnv()`."""
+        name = text_of(capture["factory"][0])
+        for declared in capture.get("type", [])[:1]:
+            kind = self.normal(re.sub(r"\s+", "", text_of(declared)))
+            if self.uses_sdk and self.spec.client_types.search(kind):
+                shown = kind.replace("@sdk", "openai")
+                self.factories.setdefault(name, f"{name}() returns {shown}")
+        for value in capture.get("value", []):
+            client = self.client_reason(value)
+            if client:
+                self.factories.setdefault(name, f"{name}() returns {client}")
+
     def _bind_one(self, capture: dict[str, list[Node]]) -> None:
+        if "factory" in capture:
+            self._bind_factory(capture)
+            return
         names = capture.get("name")
         name = self.name_of(names[0]) if names else None
         if not name:
@@ -258,6 +283,9 @@ def analyse_sdk_language(ctx: FileContext, spec: SdkLanguage) -> None:
         for call in _nodes(spec.grammar, spec.calls, root):
             if _check_call(reader, call):
                 handled.append((call.start_byte, call.end_byte))
+        for tree in _nodes(spec.grammar, dict.fromkeys(spec.opaque), root):
+            if ".videos" in text_of(tree) and tree.parent and tree.parent.type not in spec.opaque:
+                _check_opaque(reader, tree)
     if uses_sdk:
         _check_type_imports(ctx, spec, root)
         if spec.type_uses.pattern != "(?!)":
@@ -288,6 +316,50 @@ def _check_call(reader: _Reader, call: Node) -> bool:
     confidence, detail = verdict
     reader.ctx.emit_node("sdk-call", confidence, call, f"videos {access.name}: {detail}")
     return True
+
+
+def _check_opaque(reader: _Reader, tree: Node) -> None:
+    """`println!("{:?}", client.videos().delete(&id).await?)`: macro arguments are tokens, so
+    the chain is read from the text: `receiver.videos()`, passthrough calls, then the method."""
+    span = reader.ctx.node_span(tree, "code")
+    text = span.text
+    for match in OPAQUE_RESOURCE.finditer(text):
+        at, method = match.end(), None
+        while True:
+            step = OPAQUE_STEP.match(text, at)
+            if step is None:
+                break
+            at = _after_parentheses(text, step.end() - 1)
+            if step.group(1) not in reader.spec.passthrough:
+                method = step.group(1)
+                break
+            at = at + 1 if text.startswith("?", at) else at
+        if method is None or method not in reader.spec.methods:
+            continue
+        receiver = match.group(1)
+        name = receiver.rsplit(".", 1)[-1]
+        verdict: tuple[Confidence, str] | None = None
+        if name in reader.clients:
+            verdict = HIGH, f"client {reader.clients[name]}"
+        else:
+            sora_only = method in reader.spec.sora_only
+            verdict = rate_unresolved(reader.ctx, receiver, sora_only, False)
+        if verdict is not None:
+            detail = f"videos {method}: {verdict[1]}"
+            reader.ctx.emit_in_span("sdk-call", verdict[0], span, match.start(), at, detail)
+
+
+def _after_parentheses(text: str, opening: int) -> int:
+    """The index after the parenthesis that closes the one at `opening`."""
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(text)
 
 
 def _rate(reader: _Reader, access: _Access, call: Node) -> tuple[Confidence, str] | None:
@@ -334,9 +406,10 @@ def _request_argument(reader: _Reader, call: Node) -> str | None:
 
 
 def _keys_fit(reader: _Reader, call: Node, access: _Access) -> bool:
-    """Ruby: a call whose keyword arguments are all the method's own (`prompt:`, `model:`)."""
+    """Ruby: a call whose keyword arguments are all the method's own (`prompt:`, `model:`).
+    Languages without keyword arguments: any call in a file that uses the SDK."""
     if not reader.spec.pairs:
-        return False
+        return reader.uses_sdk
     allowed = METHOD_KEYS.get(access.name, frozenset({"request_options"}))
     for argument in _arguments(call):
         if argument.type not in reader.spec.pairs:
@@ -367,6 +440,9 @@ def _check_type_uses(reader: _Reader, root: Node, handled: list[tuple[int, int]]
             lines.add(row)
             name = text.replace("@sdk", "openai")
             reader.ctx.emit_node("sdk-type-import", HIGH, node, f"{name} from openai-go")
+            # a literal's fields (`Model: openai.VideoModel(m)`) belong to its finding
+            owner = node.parent if node.parent is not None else node
+            handled.append((owner.start_byte, owner.end_byte))
 
 
 def _check_constants(ctx: FileContext, spec: SdkLanguage, root: Node) -> None:

@@ -93,24 +93,67 @@ def grammar_for(kind: str, suffix: str) -> str | None:
 
 def needle_nodes(root: Node, types: Collection[str]) -> list[Node]:
     """The outermost nodes of `types` (strings, comments, scalars) whose text holds a Sora needle
-    (`sora` or `video` in any case), in source order. Found from each needle's offset, climbing
-    from the smallest node around it, so a file's thousands of other strings are never visited."""
+    (`sora` or `video` in any case), in source order. Found from each needle's offset, going
+    down from `root` to the first node of `types` around it, so a file's thousands of other
+    strings are never visited (and a deep tree costs its depth, not its depth squared: a node's
+    parent is found from the root)."""
     found: dict[int, Node] = {}
     base = root.start_byte
+    path = _NeedlePath(root, types)
     for match in NEEDLE.finditer((root.text or b"").lower()):
-        node: Node | None = root.descendant_for_byte_range(base + match.start(), base + match.end())
-        outer = None
-        while node is not None:
-            if node.type in types:
-                outer = node
-            node = node.parent
+        outer = path.outermost(base + match.start(), base + match.end())
         if outer is not None:
             found.setdefault(outer.start_byte, outer)
     return [found[start] for start in sorted(found)]
 
 
+class _NeedlePath:
+    """The path from the root down to the last needle, kept between needles (they come in
+    source order), so reaching the next one costs the path's change, not the tree's depth.
+    The path never goes below a node of `types`: nodes above its end are never of `types`."""
+
+    def __init__(self, root: Node, types: Collection[str]) -> None:
+        self.cursor = root.walk()
+        self.types = types
+        self.depth = 0
+
+    def outermost(self, start: int, end: int) -> Node | None:
+        """The first node of `types` on the way down from the root through the nodes that span
+        the bytes `start:end`."""
+        from sora_migrate.analyse.nesting import MAX_TREE_DEPTH, too_deep_tree
+
+        cursor = self.cursor
+        node = cursor.node
+        while self.depth and node is not None and not _spans(node, start, end):
+            cursor.goto_parent()
+            self.depth -= 1
+            node = cursor.node
+        while node is not None and node.type not in self.types:
+            if cursor.goto_first_child_for_byte(start) is None:
+                return None
+            self.depth += 1
+            node = cursor.node
+            if node is None or not _spans(node, start, end):
+                cursor.goto_parent()
+                self.depth -= 1
+                return None
+            if self.depth > MAX_TREE_DEPTH:
+                raise too_deep_tree()
+        return node
+
+
+def _spans(node: Node, start: int, end: int) -> bool:
+    return node.start_byte <= start and node.end_byte >= end
+
+
 def parse(language: str, source: bytes) -> Tree:
-    """Parse bytes with the grammar for `language`."""
+    """Parse bytes with the grammar for `language`; NestingError (a ValueError) when the bytes
+    nest deeper than the tool reads safely."""
+    from sora_migrate.analyse.nesting import check_brackets, check_yaml_indents
+
+    check_brackets(source)
+    if language == "yaml":
+        check_yaml_indents(source)
     return parser_for(language).parse(source)
 
 

@@ -94,12 +94,12 @@ def check_command(
 def _write_baseline(result: ScanResult, selected: tuple[Rule, ...], path: Path) -> None:
     from sora_migrate.gate import baseline
     from sora_migrate.gate.suppressions import apply_directives
-    from sora_migrate.write import write_atomically
+    from sora_migrate.write import write_output_file
 
     applied = apply_directives(result.findings, result.directives, {r.id for r in selected})
     active = [finding for finding in applied.findings if finding.suppressed is None]
     entries = baseline.entries_for(active)
-    write_atomically(path, baseline.dumps(entries))
+    write_output_file(path, baseline.dumps(entries))
     print(
         f"sora-migrate: wrote {len(active)} findings ({len(entries)} entries) to {path}",
         file=sys.stderr,

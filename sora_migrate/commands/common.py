@@ -78,10 +78,10 @@ def run_configured_scan(
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """The report to --output (atomically) or to stdout."""
-    from sora_migrate.write import write_atomically
+    """The report to --output (see `write_output_file`) or to stdout."""
+    from sora_migrate.write import write_output_file, write_stdout
 
     if output is not None:
-        write_atomically(output, text)
+        write_output_file(output, text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)

@@ -24,11 +24,13 @@ def providers_command(
     output_format: str = typer.Option("table", "--format", "-f", help="table or json."),
 ) -> None:
     """List the video providers the shim supports, with capabilities and prices."""
+    from sora_migrate.write import write_stdout
+
     rows = provider_rows()
     if output_format == "json":
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        write_stdout(json.dumps(rows, indent=2) + "\n")
     elif output_format == "table":
-        sys.stdout.write(_table(rows))
+        write_stdout(_table(rows))
     else:
         raise UserError(f"unknown format {output_format!r} (choose from table, json)")
 

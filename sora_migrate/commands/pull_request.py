@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import typer
@@ -38,7 +37,7 @@ def pr_command(
         open_pull_request,
         open_with_gh,
     )
-    from sora_migrate.write import write_atomically
+    from sora_migrate.write import write_output_file, write_stdout
 
     if not path.exists():
         raise UserError(f"{path}: no such file or directory")
@@ -48,10 +47,10 @@ def pr_command(
     result = open_pull_request(plan)
     echo(result.message)
     if body_file is not None:
-        write_atomically(body_file, result.body)
+        write_output_file(body_file, result.body)
         echo(f"wrote the pull-request body to {body_file}")
     else:
-        sys.stdout.write(result.body)
+        write_stdout(result.body)
     if open_pr and result.commit is not None:
         import os
         import tempfile

@@ -54,8 +54,9 @@ def rewrite_command(
         ts_shim=ts_shim,
     )
     if not write:
-        for outcome in report.changed:
-            sys.stdout.write(outcome.diff)
+        from sora_migrate.write import write_stdout
+
+        write_stdout("".join(outcome.diff for outcome in report.changed))
     from sora_migrate.rewrite.summary import summary_lines
 
     for line in summary_lines(report, write):

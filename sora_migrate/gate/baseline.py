@@ -94,6 +94,8 @@ def load(path: Path) -> tuple[BaselineEntry, ...]:
         raise ConfigError(f"{path}: cannot read baseline: {error}") from None
     except json.JSONDecodeError as error:
         raise ConfigError(f"{path}: baseline is not valid JSON (line {error.lineno})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not a sora-migrate baseline (JSON nested too deeply)") from None
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         raise ConfigError(f"{path}: not a sora-migrate baseline (schema_version must be 1)")
     entries = data.get("entries")

@@ -31,7 +31,18 @@ class FileResult:
 
 
 def rewrite_bytes(data: bytes, rel: str, root: Path, shim_module: str) -> FileResult:
-    """Rewrite the file `root / rel` whose content is `data`."""
+    """Rewrite the file `root / rel` whose content is `data`. libcst recurses once per level of
+    nesting, so this runs on a deep stack; input nested past CPython's own limits is skipped."""
+    from sora_migrate.analyse.nesting import NestingError, run_with_deep_stack
+
+    try:
+        return run_with_deep_stack(lambda: _rewrite_file(data, rel, root, shim_module))
+    except (NestingError, RecursionError, MemoryError) as error:
+        reason = str(error) if isinstance(error, NestingError) else "nested too deeply"
+        return FileResult(FileOutcome(rel, "skipped", f"{reason}; file left as it was"), ())
+
+
+def _rewrite_file(data: bytes, rel: str, root: Path, shim_module: str) -> FileResult:
     try:
         text, encoding = _decode(data)
         new_text, sites = _rewrite(text, rel, root, shim_module)
@@ -68,6 +79,7 @@ def rewrite_python(
     ]
     if plan.empty:
         return text, unresolved
+    _check_nesting(text, kind)
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
@@ -79,6 +91,22 @@ def rewrite_python(
     new = wrapper.visit(transformer)
     new = bind_clients(new, transformer.factories, shim_module, transformer.imports)
     return new.code, sorted([*transformer.records, *unresolved], key=lambda r: r.line)
+
+
+def _check_nesting(text: str, kind: str) -> None:
+    """libcst's native parser crashes on input nested past CPython's own bounds (brackets 200
+    deep, the parser's stack), so CPython's parser sees the file first; its other syntax
+    errors are left for libcst to report (libcst may know newer syntax)."""
+    flags = ast.PyCF_ONLY_AST | (ast.PyCF_ALLOW_TOP_LEVEL_AWAIT if kind == "notebook" else 0)
+    try:
+        compile(text, "<rewrite>", "exec", flags=flags, dont_inherit=True)
+    except SyntaxError as error:
+        if "too many" in str(error.msg):  # too many nested parentheses / levels of indentation
+            raise SkipFile(f"{error.msg} (line {error.lineno}); file left as it was") from None
+    except (RecursionError, MemoryError):
+        raise SkipFile("nested too deeply to parse; file left as it was") from None
+    except ValueError as error:  # a NUL character (Python 3.11)
+        raise SkipFile(f"does not parse ({error}); file left as it was") from None
 
 
 def _rewrite(text: str, rel: str, root: Path, shim_module: str) -> tuple[str, tuple[Site, ...]]:

@@ -10,6 +10,7 @@ nbformat writes it (one string per line, the array's own indentation kept).
 from __future__ import annotations
 
 import ast
+import bisect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -47,22 +48,26 @@ def rewrite_notebook(
     parts = new_joined.split(MARKER)
     if len(parts) != len(cells):
         raise SkipFile("notebook cells could not be told apart after the rewrite")
-    replaced = data
-    for cell, body, part in sorted(
-        zip(cells, bodies, parts, strict=True), key=lambda t: -t[0].start
-    ):
+    pieces, done = [], 0  # one pass over the raw bytes, in cell order
+    for cell, body, part in zip(cells, bodies, parts, strict=True):
         new_code = _unmask(part if body.endswith("\n") else part.removesuffix("\n"))
         if new_code != cell.code:
             value = _source_json(new_code, data[cell.start : cell.end], cell.is_array)
-            replaced = replaced[: cell.start] + value.encode("utf-8") + replaced[cell.end :]
+            pieces += [data[done : cell.start], value.encode("utf-8")]
+            done = cell.end
+    replaced = b"".join([*pieces, data[done:]])
     first_lines, line = [], 1
-    for cell, body in zip(cells, bodies, strict=True):
-        first_lines.append((line, cell.index))
+    for body in bodies:
+        first_lines.append(line)
         line += (body if body.endswith("\n") else body + "\n").count("\n") + 1
-    return replaced.decode("utf-8"), [_locate(record, first_lines) for record in records]
+    indexes = [cell.index for cell in cells]
+    return replaced.decode("utf-8"), [_locate(r, first_lines, indexes) for r in records]
 
 
 def _code_cells(data: bytes) -> list[_Cell]:
+    """The code cells, read from the raw JSON (for their byte spans) and checked against a
+    strict JSON parse: a file that is not valid nbformat JSON is never rewritten."""
+    expected = _strict_code_sources(data)
     root = parse("json", data).root_node
     top = root.named_children[0] if root.named_children else None
     cells = json_member(top, "cells")
@@ -70,13 +75,43 @@ def _code_cells(data: bytes) -> list[_Cell]:
         raise SkipFile("not a Jupyter notebook: no 'cells' array")
     found = []
     for index, cell in enumerate(cells.named_children):
-        kind, source = json_member(cell, "cell_type"), json_member(cell, "source")
-        if kind is None or json.loads(text_of(kind)) != "code" or source is None:
+        source = json_member(cell, "source")
+        if index not in expected or source is None:
             continue
-        pieces = [json.loads(text_of(node)) for node in source.named_children]
-        code = "".join(pieces) if source.type == "array" else json.loads(text_of(source))
+        if source.type == "array":
+            code = "".join(json.loads(text_of(node)) for node in source.named_children)
+        else:
+            code = json.loads(text_of(source))
         found.append(_Cell(index, source.start_byte, source.end_byte, source.type == "array", code))
+    if {cell.index: cell.code for cell in found} != expected:
+        raise SkipFile("notebook JSON could not be read unambiguously; file left as it was")
     return found
+
+
+def _strict_code_sources(data: bytes) -> dict[int, str]:
+    """Each code cell's index and source text, from Python's strict JSON parser."""
+    try:
+        notebook = json.loads(data)
+    except RecursionError:
+        raise SkipFile("not valid JSON (nested too deeply); file left as it was") from None
+    except ValueError as error:
+        raise SkipFile(f"not valid JSON ({error}); file left as it was") from None
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        raise SkipFile("not a Jupyter notebook: no 'cells' array")
+    sources = {}
+    for index, cell in enumerate(cells):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code" or "source" not in cell:
+            continue
+        source = cell["source"]
+        if isinstance(source, list) and all(isinstance(item, str) for item in source):
+            source = "".join(source)
+        if not isinstance(source, str):
+            raise SkipFile(
+                f"cell {index}: 'source' is not a string or a list of strings; file left as it was"
+            )
+        sources[index] = source
+    return sources
 
 
 def _mask(code: str) -> str:
@@ -123,9 +158,10 @@ def _source_json(code: str, old: bytes, is_array: bool) -> str:
     return f"[{lead}{items}{trail}]"
 
 
-def _locate(record: SiteRecord, first_lines: list[tuple[int, int]]) -> tuple[SiteRecord, int]:
-    """Turn a line of the joined module into (record with the line inside its cell, cell index)."""
-    first, index = next(
-        (item for item in reversed(first_lines) if item[0] <= record.line), first_lines[0]
-    )
-    return replace(record, line=record.line - first + 1), index
+def _locate(
+    record: SiteRecord, first_lines: list[int], indexes: list[int]
+) -> tuple[SiteRecord, int]:
+    """Turn a line of the joined module into (record with the line inside its cell, cell index);
+    `first_lines` are the joined module's first line of each cell, ascending."""
+    at = max(bisect.bisect_right(first_lines, record.line) - 1, 0)
+    return replace(record, line=record.line - first_lines[at] + 1), indexes[at]

@@ -108,8 +108,9 @@ def test_default_mix_is_as_stated() -> None:
     shares = Counter()
     for kind, count in kinds.items():
         shares[generate_corpus.LANGUAGE_OF.get(kind, "other")] += 100 * count / total
-    assert shares["python"] == pytest.approx(45, abs=3)
-    assert shares["ts/js"] == pytest.approx(35, abs=3)
+    assert shares["python"] == pytest.approx(43, abs=3)
+    assert shares["ts/js"] == pytest.approx(33.5, abs=3)
+    assert shares["go/java"] == pytest.approx(3.5, abs=1)
     assert shares["yaml/json"] == pytest.approx(10, abs=2)
     assert shares["other"] == pytest.approx(10, abs=2)
 
