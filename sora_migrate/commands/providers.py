@@ -80,16 +80,12 @@ def provider_rows() -> list[dict[str, Any]]:
 def _defaults(caps: Capabilities) -> dict[str, Any]:
     """What a video gets for a value the caller leaves out: the provider's documented default,
     or for a field in `required`, what the shim sends."""
-    from sora_migrate.shim.params import ASPECT_RATIO, AUDIO, DURATION, RESOLUTION
+    from sora_migrate.shim.params import ASPECT_RATIO, AUDIO, DURATION, RESOLUTION, VideoRequest
+    from sora_migrate.shim.params import settings as made_with
 
-    defaults: dict[str, Any] = {
-        DURATION: caps.default_duration,
-        ASPECT_RATIO: caps.default_aspect_ratio,
-        RESOLUTION: caps.default_resolution,
-    }
-    if caps.native_audio:
-        defaults[AUDIO] = caps.default_audio if caps.audio_toggle else True
-    return defaults
+    made = made_with(VideoRequest(""), caps)  # a request that names nothing
+    shown = (DURATION, ASPECT_RATIO, RESOLUTION) + ((AUDIO,) if caps.native_audio else ())
+    return {name: getattr(made, name) for name in shown}
 
 
 def _left_out(row: dict[str, Any]) -> tuple[str, str]:

@@ -23,7 +23,7 @@ from urllib.parse import quote
 from ..errors import ConfigurationError, UnsupportedFeature
 from ..params import VideoRequest
 from .base import Call, require
-from .images import DataURI, image_bytes
+from .images import DataURI, image_bytes, is_url
 from .veo import Veo
 
 PROJECT_ENV = "GOOGLE_CLOUD_PROJECT"
@@ -65,9 +65,6 @@ class VeoVertex(Veo):
         self.storage_uri = settings.storage_uri or secrets.get(STORAGE_ENV)
         self._credentials = settings.credentials
         self._lock = threading.Lock()
-
-    def __repr__(self) -> str:
-        return f"VeoVertex(base_url={self.base_url!r}, model={self.model!r})"
 
     @classmethod
     def read_secrets(cls, source: Any, where: str = "set") -> dict[str, str]:
@@ -125,7 +122,7 @@ class VeoVertex(Veo):
         if isinstance(image, str) and image.startswith("gs://"):
             mime = mimetypes.guess_type(image)[0]
             return {"gcsUri": image, **({"mimeType": mime} if mime else {})}
-        if isinstance(image, str) and image.startswith(("https://", "http://")):
+        if is_url(image):
             raise UnsupportedFeature(f"{self.name} takes inline images or gs:// URIs, not URLs")
         return super()._image(image)
 
