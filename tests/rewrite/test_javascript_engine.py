@@ -157,3 +157,15 @@ def test_a_file_with_only_todos_needs_no_shim(run_cli: RunCli, tmp_path: Path) -
     assert "vendor" not in done.stderr
     assert not (tmp_path / "video_shim").exists()
     assert path.read_bytes() == (TS / "manual" / "raw_fetch.after.mjs").read_bytes()
+
+
+def test_seconds_that_only_look_like_digits_are_left_for_a_person(tmp_path: Path) -> None:
+    (tmp_path / "app.mjs").write_text(
+        'import OpenAI from "openai";\nconst openai = new OpenAI();\n'
+        'export const start = () => openai.videos.create({ prompt: "p", seconds: "²" });\n',
+        encoding="utf-8",
+    )
+    report = rewrite_paths([tmp_path], jobs=1)
+    assert [(s.kind, s.reason) for s in report.manual] == [
+        ("create", "videos.create: seconds '²' is not a number")
+    ]

@@ -118,6 +118,12 @@ def literal(source: Source, node: Node) -> str | None:
     return None
 
 
+def whole_number(text: str) -> int | None:
+    """`"8"` → 8; None for anything but ASCII digits (not `"²"`, `"8.5"`, `"eight"`)."""
+    stripped = text.strip()
+    return int(stripped) if stripped.isascii() and stripped.isdigit() else None
+
+
 def separator(source: Source, item: Node) -> str:
     """`,` and a line break when `item` starts its own line, else `, `."""
     start = source.line_start(item.start_byte)
@@ -141,12 +147,12 @@ def _seconds(source: Source, item: Node | None, method: str) -> str | Manual | N
     text = literal(source, property_value(item)) if item.type == "pair" else None
     if text is None:
         return None
-    if not text.strip().isdigit():
+    if whole_number(text) is None:
         return Manual(
             f"videos.{method}: seconds {text!r} is not a number",
             f"seconds {text!r} is not a whole number; set durationSeconds by hand",
         )
-    return f"durationSeconds: {int(text)}"
+    return f"durationSeconds: {whole_number(text)}"
 
 
 def _size(source: Source, item: Node | None, method: str) -> list[str] | Manual | None:

@@ -29,6 +29,7 @@ from sora_migrate.rewrite.javascript.arguments import (
     map_body,
     property_key,
     property_value,
+    whole_number,
 )
 from sora_migrate.rewrite.javascript.edits import Edit
 from sora_migrate.rewrite.javascript.results import consumer, download_result_fits
@@ -154,9 +155,10 @@ def _extend(source: Source, call: Node, args: list[Node]) -> Mapped | Manual:
     parts = [source.text(inner["id"]), source.text(prompt)]
     if "seconds" in members:
         seconds = literal(source, members["seconds"])
-        if seconds is None or not seconds.strip().isdigit():
+        number = whole_number(seconds) if seconds is not None else None
+        if number is None:
             return todos.for_method("extend")
-        parts.append(str(int(seconds)))
+        parts.append(str(number))
     return "extendVideo", MappedBody(
         (Edit(args[0].start_byte, args[0].end_byte, ", ".join(parts)),)
     )
