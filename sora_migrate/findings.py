@@ -34,7 +34,15 @@ class Confidence(IntEnum):
         return self.name.lower()
 
 
-CATEGORIES = ("model-id", "sdk-call", "rest-endpoint", "webhook-event", "env-var", "doc-mention")
+CATEGORIES = (
+    "model-id",
+    "sdk-call",
+    "rest-endpoint",
+    "webhook-event",
+    "env-var",
+    "config",
+    "doc-mention",
+)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ BUILTINS = (
     "webhook-event",
     "env-var",
     "doc-mention",
+    "dependency",
+    "mcp-server",
 )
 _TOP_KEYS = {
     "id",
@@ -72,7 +74,7 @@ _TOP_KEYS = {
     "examples",
 }
 _REQUIRED = ("id", "category", "confidence", "languages", "message", "hint", "match")
-_EXAMPLE_KEYS = {"name", "lang", "code", "confidence", "line"}
+_EXAMPLE_KEYS = {"name", "lang", "file", "code", "confidence", "line"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class Example:
     code: str
     confidence: Confidence | None = None
     line: int | None = None
+    file: str | None = None  # the file name to write it as, when the name matters
 
 
 @dataclass(frozen=True)
@@ -266,10 +269,14 @@ def _example(path: Path, key: str, index: int, item: object) -> Example:
     if not isinstance(item.get("code"), str):
         raise RuleError(f"{path}: {where}.code must be a string")
     confidence = item.get("confidence")
+    file = item.get("file")
+    if file is not None and (not isinstance(file, str) or "/" in file or not file.strip()):
+        raise RuleError(f"{path}: {where}.file must be a plain file name")
     return Example(
         name=str(item.get("name") or f"{key}-{index}"),
         lang=item["lang"],
         code=item["code"],
         confidence=None if confidence is None else _confidence(path, confidence, where),
         line=item.get("line"),
+        file=file,
     )

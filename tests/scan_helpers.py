@@ -40,9 +40,10 @@ FILE_NAMES = {
 }
 
 
-def scan_snippet(directory: Path, lang: str, code: str) -> list[Finding]:
-    """Write `code` as a file of language `lang` under `directory` and scan it."""
-    path = directory / FILE_NAMES[lang]
+def scan_snippet(directory: Path, lang: str, code: str, name: str | None = None) -> list[Finding]:
+    """Write `code` as a file of language `lang` (named `name`, if given) under `directory` and
+    scan it."""
+    path = directory / (name or FILE_NAMES[lang])
     path.write_text(code, encoding="utf-8")
     return run_scan([directory], ScanOptions(jobs=1)).findings
 

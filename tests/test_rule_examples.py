@@ -24,7 +24,7 @@ def _cases(kind: str) -> list:  # type: ignore[type-arg]
 
 @pytest.mark.parametrize(("rule", "example"), _cases("match"))
 def test_match_example_is_found(rule: Rule, example: Example, tmp_path: Path) -> None:
-    findings = scan_snippet(tmp_path, example.lang, example.code)
+    findings = scan_snippet(tmp_path, example.lang, example.code, example.file)
     hits = [f for f in findings if f.rule_id == rule.id]
     assert hits, f"missing: no {rule.id} finding; instead found:\n{describe(findings)}"
     if example.line is not None:
@@ -38,7 +38,7 @@ def test_match_example_is_found(rule: Rule, example: Example, tmp_path: Path) ->
 
 @pytest.mark.parametrize(("rule", "example"), _cases("no_match"))
 def test_no_match_example_is_quiet(rule: Rule, example: Example, tmp_path: Path) -> None:
-    findings = scan_snippet(tmp_path, example.lang, example.code)
+    findings = scan_snippet(tmp_path, example.lang, example.code, example.file)
     noisy = [f for f in findings if f.rule_id == rule.id]
     assert not noisy, f"noisy:\n{describe(noisy)}"
 

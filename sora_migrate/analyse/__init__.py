@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from sora_migrate.analyse.context import FileContext, Span
+from sora_migrate.analyse.context import FileContext, Span, about_the_past
 from sora_migrate.analyse.python_bindings import ModuleResolver
+from sora_migrate.findings import Confidence
 
 # Kinds analysed by the table-driven SDK analyser (sdks.py) and by the component one.
 SDK_KINDS = frozenset({"go", "java", "kotlin", "ruby", "csharp", "php", "rust"})
@@ -12,10 +13,20 @@ COMPONENT_KINDS = frozenset({"vue", "svelte", "astro", "html"})
 
 def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None) -> None:
     """Run the analyser for `ctx.kind`, then the user's regex rules."""
-    from sora_migrate.analyse import javascript, lines, notebook, prose, python, structured
+    from sora_migrate.analyse import (
+        javascript,
+        lines,
+        manifests,
+        notebook,
+        prose,
+        python,
+        structured,
+    )
     from sora_migrate.analyse.treesitter import grammar_for
 
     kind = ctx.kind
+    if about_the_past(ctx.path):
+        ctx.cap = Confidence.LOW
     if kind == "python":
         python.analyse_python(ctx, resolver)
     elif kind == "notebook":
@@ -41,12 +52,11 @@ def analyse_file(ctx: FileContext, suffix: str, resolver: ModuleResolver | None)
         lines.analyse_lines(ctx)
     if not ctx.read_as_text and kind != "notebook":
         lines.residual_pass(ctx)  # what the grammar could not place still gets the text pass
+    manifests.analyse_manifest(ctx)
     _run_regex_rules(ctx)
 
 
 def _run_regex_rules(ctx: FileContext) -> None:
-    from sora_migrate.findings import Confidence
-
     for rule in ctx.rules.regex_rules:
         if not rule.applies_to(ctx.kind) or rule.regex is None:
             continue

@@ -1,7 +1,8 @@
 """What the Python and JavaScript analysers share about calls.
 
 `rate_unresolved`: how sure a `videos` call is when its receiver does not resolve to an OpenAI
-client. A Sora-only method name is `medium` anywhere;
+client. A Sora-only method name is `medium` anywhere, and so is any method in a file that
+imports the SDK's Sora types;
 a generic one (`create`, `list`) counts only in a file that talks to OpenAI and only when the
 arguments fit the Sora signature, `medium` when the receiver's name looks like an OpenAI
 client and `low` otherwise. Receivers named after another video vendor never count.
@@ -13,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sora_migrate.analyse.context import FileContext
-from sora_migrate.analyse.matchers import string_content
+from sora_migrate.analyse.matchers import MODEL_ID, MODEL_VALUE, string_content
 from sora_migrate.analyse.treesitter import text_of
 from sora_migrate.findings import Confidence
 
@@ -32,11 +33,28 @@ def rate_unresolved(
         return None
     if sora_only:
         return Confidence.MEDIUM, f"Sora-only method on unresolved receiver `{receiver}`"
+    if ctx.imports_video_types:
+        return Confidence.MEDIUM, f"receiver `{receiver}` not resolved, file imports Sora types"
     if not ctx.openai_context or not arguments_fit:
         return None
     if CLIENT_LIKE.search(receiver):
         return Confidence.MEDIUM, f"receiver `{receiver}` not resolved, file uses OpenAI"
     return Confidence.LOW, f"receiver `{receiver}` not resolved"
+
+
+def rate_custom_host(
+    ctx: FileContext, base_url: str, model: object
+) -> tuple[Confidence, str] | None:
+    """A call on a client whose base URL is not an OpenAI host (a local or compatible server):
+    `high` with a Sora model, dropped with another model; with no model, `medium` only when the
+    file names a Sora model id elsewhere, else `low`."""
+    if isinstance(model, str):
+        if MODEL_VALUE.fullmatch(model) and MODEL_ID.search(model):
+            return Confidence.HIGH, f"Sora model on {base_url}"
+        return None
+    if MODEL_ID.search(ctx.text):
+        return Confidence.MEDIUM, f"client points at {base_url}; the file names Sora models"
+    return Confidence.LOW, f"client points at {base_url}, not OpenAI"
 
 
 def check_batch(ctx: FileContext, call: Node, endpoint: Node | None, handled: set[int]) -> None:

@@ -26,6 +26,24 @@ OPENAI_CONTEXT = re.compile(
     r"|\bopenai_dive\b"
 )
 
+# Imports of the SDK's Sora types: `openai/resources/videos`, `openai.types.video...`, `Video*`
+# names from `openai.types`.
+VIDEO_TYPES = re.compile(
+    r"openai/resources/videos|openai\.types\.video|from\s+openai\.types\s+import\s+[^\n]*\bVideo"
+)
+# Files about the past: a changelog entry that names Sora records history, not a dependency.
+DOC_SUFFIX = r"\.(?:md|markdown|mdx|rst|txt|adoc)"
+HISTORY_FILE = re.compile(
+    rf"(?:^|/)(?:changelog|changes|history|news|release[-_ ]?notes?|releases)(?:{DOC_SUFFIX})?$"
+    rf"|(?:^|/)(?:\.changeset|changelog\.d|changes|release[-_]?notes|changelogs?)/[^/]+{DOC_SUFFIX}$",
+    re.IGNORECASE,
+)
+
+
+def about_the_past(path: str) -> bool:
+    """Whether the file (POSIX path) is a changelog, history or release notes."""
+    return HISTORY_FILE.search(path) is not None
+
 
 @dataclass(frozen=True)
 class Span:
@@ -78,6 +96,11 @@ class FileContext:
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
         self.lowered = self.text.lower()
+
+    @property
+    def imports_video_types(self) -> bool:
+        """True when the file imports the OpenAI SDK's Sora types: it works with the Videos API."""
+        return "openai" in self.lowered and VIDEO_TYPES.search(self.text) is not None
 
     @property
     def openai_context(self) -> bool:

@@ -2,8 +2,11 @@
 
 Receivers resolve like in Python: `new OpenAI()` / `new AzureOpenAI()` from the `openai`
 package (default, named, namespace or `require` import), kept in a variable, a class field,
-`this.x`, a parameter typed `OpenAI`, a factory that returns one, or the resource itself
-(`const videos = client.videos`). Method names are the SDK's camelCase twins.
+`this.x`, a parameter typed `OpenAI`, a factory that returns one (also one exported by another
+module of the repository), or the resource itself (`const videos = client.videos`, or the result
+of a helper that returns `(client as unknown as { videos: VideosApi }).videos`). A client whose
+literal `baseURL` is not an OpenAI host is rated by the model it asks for. Method names are the
+SDK's camelCase twins.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sora_migrate.analyse.calls import check_batch, rate_unresolved
+from sora_migrate.analyse.calls import check_batch, rate_custom_host, rate_unresolved
 from sora_migrate.analyse.context import FileContext, Span
-from sora_migrate.analyse.js_modules import exported_client
+from sora_migrate.analyse.js_modules import exported_client, exported_factory
 from sora_migrate.analyse.matchers import match_video_path, scan_span, string_content
+from sora_migrate.analyse.python_bindings import OPENAI_HOST_MARKERS
 from sora_migrate.analyse.treesitter import (
     captures,
     needle_nodes,
@@ -106,6 +110,11 @@ class _Bindings:
     this_clients: dict[str, str] = field(default_factory=dict)
     resources: dict[str, str] = field(default_factory=dict)
     factories: set[str] = field(default_factory=set)
+    # functions that return `<expr>.videos` (a cast helper), and what their calls hold
+    resource_helpers: set[str] = field(default_factory=set)
+    helper_resources: dict[str, str] = field(default_factory=dict)
+    # clients built with a literal `baseURL` that is not an OpenAI host
+    hosts: dict[str, str] = field(default_factory=dict)
 
     def is_client(self, node: Node | None) -> str | None:
         """Why `node` is an OpenAI client, or None."""
@@ -152,6 +161,8 @@ class _Bindings:
         """Why `node` is the `videos` resource, or None."""
         if node.type == "identifier":
             return self.resources.get(text_of(node))
+        if node.type in ("call_expression", "await_expression"):
+            return self.helper_result(node)[0]
         if node.type == "member_expression":
             obj = node.child_by_field_name("object")
             prop = node.child_by_field_name("property")
@@ -162,6 +173,45 @@ class _Bindings:
             reason = self.is_client(obj)
             return f"client {reason}" if reason else None
         return None
+
+    def helper_result(self, node: Node) -> tuple[str | None, str | None]:
+        """For a call of a helper that returns `.videos`: (why it is the resource of a known
+        client, None) or (None, why it is probably the resource)."""
+        if node.type == "await_expression" and node.named_children:
+            node = node.named_children[0]
+        func = node.child_by_field_name("function") if node.type == "call_expression" else None
+        if func is None or func.type != "identifier" or text_of(func) not in self.resource_helpers:
+            return None, None
+        arguments = node.child_by_field_name("arguments")
+        for argument in arguments.named_children if arguments is not None else ():
+            client = self.is_client(argument)
+            if client:
+                return f"{text_of(func)}() returns the videos of client {client}", None
+        return None, f"{text_of(func)}() returns a `videos` resource"
+
+    def host_of(self, node: Node | None) -> str | None:
+        """The non-OpenAI `baseURL` of the client `node` is, if it has one."""
+        if node is None:
+            return None
+        if node.type == "new_expression":
+            return _custom_base_url(node)
+        if node.type == "member_expression":
+            obj = node.child_by_field_name("object")
+            prop = node.child_by_field_name("property")
+            if obj is not None and obj.type == "this" and prop is not None:
+                return self.hosts.get(f"this.{text_of(prop)}")
+            return None
+        return self.hosts.get(text_of(node)) if node.type == "identifier" else None
+
+
+def _custom_base_url(new_expression: Node) -> str | None:
+    """The literal `baseURL` of `new OpenAI({ baseURL: "..." })` when it is not an OpenAI host."""
+    for key, value in _object_argument(new_expression).items():
+        if key == "baseURL" and value.type == "string":
+            url = string_content(text_of(value))
+            if not any(marker in url for marker in OPENAI_HOST_MARKERS):
+                return url
+    return None
 
 
 def _collect(ctx: FileContext, nodes: dict[str, list[Node]]) -> _Bindings:
@@ -221,6 +271,8 @@ def _bind_repository_import(
             reason = exported_client(ctx.root, importer, module, imported[0])
             if reason is not None:
                 bindings.clients.setdefault(imported[1], reason)
+            elif exported_factory(ctx.root, importer, module, imported[0]) is not None:
+                bindings.factories.add(imported[1])
 
 
 def _bind_declaration(bindings: _Bindings, node: Node) -> None:
@@ -256,6 +308,8 @@ def _bind_variable(bindings: _Bindings, node: Node) -> None:
             bindings.is_client(body) or _returns_client(bindings, body)
         ):
             bindings.factories.add(text_of(name))
+        elif name.type == "identifier" and _returns_videos(body):
+            bindings.resource_helpers.add(text_of(name))
         return
     _bind_value(bindings, name, value)
 
@@ -275,6 +329,14 @@ def _bind_value(bindings: _Bindings, target: Node | None, value: Node | None) ->
 def _bind_member(bindings: _Bindings, name: str, value: Node) -> None:
     client = bindings.is_client(value)
     resource = None if client else bindings.is_resource(value)
+    if client:
+        host = bindings.host_of(value)
+        if host is not None:
+            bindings.hosts.setdefault(name, host)
+    elif resource is None:
+        probable = bindings.helper_result(value)[1]
+        if probable is not None:
+            bindings.helper_resources.setdefault(name, probable)
     if name.startswith("this."):
         if client:
             bindings.this_clients.setdefault(name[5:], client)
@@ -326,6 +388,8 @@ def _bind_factory(bindings: _Bindings, function: Node) -> None:
         bindings, body
     ):
         bindings.factories.add(text_of(name))
+    elif _returns_videos(body):
+        bindings.resource_helpers.add(text_of(name))
 
 
 def _returns_client(bindings: _Bindings, body: Node | None) -> bool:
@@ -336,6 +400,21 @@ def _returns_client(bindings: _Bindings, body: Node | None) -> bool:
         if is_return and bindings.is_client(node.named_children[0]):
             return True
     return False
+
+
+def _returns_videos(body: Node | None) -> bool:
+    """A helper whose body is, or returns, `<expr>.videos`: `(client as unknown as { videos:
+    VideosApi }).videos`."""
+    if body is None or b"videos" not in (body.text or b""):
+        return False
+    if _property_name(body) == "videos":
+        return True
+    return any(
+        node.type == "return_statement"
+        and node.named_children
+        and _property_name(node.named_children[0]) == "videos"
+        for node in walk(body)
+    )
 
 
 def _bind_parameter(bindings: _Bindings, parameter: Node) -> None:
@@ -385,7 +464,20 @@ def _rate(
 ) -> tuple[Confidence, str] | None:
     reason = bindings.is_resource(resource)
     if reason:
+        receiver = (
+            resource.child_by_field_name("object") if resource.type == "member_expression" else None
+        )
+        host = bindings.host_of(receiver)
+        if host is not None:
+            return rate_custom_host(ctx, host, _literal_args(call).get("model"))
         return HIGH, reason
+    probable = (
+        bindings.helper_resources.get(text_of(resource))
+        if resource.type == "identifier"
+        else bindings.helper_result(resource)[1]
+    )
+    if probable is not None:
+        return MEDIUM, probable
     if _property_name(resource) != "videos":
         return None
     receiver = resource.child_by_field_name("object")

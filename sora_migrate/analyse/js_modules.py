@@ -3,7 +3,9 @@
 The imported module is located under the scanned root (relative specifiers, and the common
 `@/` and `~/` aliases for `src/` or the folder of the nearest tsconfig.json / package.json) and
 read as text: an exported
-`new OpenAI(...)` / `new AzureOpenAI(...)` under the imported name makes the import a client.
+`new OpenAI(...)` / `new AzureOpenAI(...)` under the imported name makes the import a client,
+and an exported function that returns one (`export function makeClient(key) { return new
+OpenAI(...) }`, an arrow, a lazily built singleton, a `: OpenAI` return type) a factory.
 Nothing is executed; results are cached per process."""
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 EXTENSIONS = (".ts", ".tsx", ".mts", ".js", ".mjs", ".cjs", ".jsx")
 MAX_MODULE_BYTES = 1024 * 1024
 NEW_CLIENT = r"new\s+(?:\w+\.)?(?:Azure)?OpenAI\b"
+CLIENT_TYPE = r":\s*(?:Promise\s*<\s*)?(?:\w+\.)?(?:Azure)?OpenAI\b"
+RETURNED_NAME = re.compile(r"\breturn\s+(\w+)\s*[;\n}]")
 
 
 def exported_client(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
@@ -30,6 +34,47 @@ def exported_client(root: Path, importer: Path, specifier: str, name: str | None
     if re.search(pattern, text) is None:
         return None
     return f"new OpenAI() exported from {specifier}"
+
+
+def exported_factory(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
+    """Why `name` (None for the default export) of module `specifier` is a function that
+    returns an OpenAI client, or None."""
+    path = _locate(root, importer.parent, specifier)
+    text = _read(path) if path is not None else ""
+    if "OpenAI" not in text:
+        return None
+    label = r"default\s+(?:async\s+)?function\b\s*\w*" if name is None else None
+    declared = label or rf"(?:async\s+)?function\s+{re.escape(name or '')}\b"
+    arrow = (
+        None
+        if name is None
+        else rf"(?:const|let)\s+{re.escape(name)}\s*(?::[^=]+)?=\s*(?:async\s*)?"
+    )
+    for header in (declared, arrow):
+        if header is None:
+            continue
+        for match in re.finditer(rf"export\s+{header}", text):
+            if _returns_client(text, match.end()):
+                return f"{name or 'default export'}() returns new OpenAI() in {specifier}"
+    return None
+
+
+def _returns_client(text: str, start: int) -> bool:
+    """Whether the function starting at `start` (its parameters) returns a client: a `: OpenAI`
+    return type, `=> new OpenAI(...)`, `return new OpenAI(...)`, or a return of a module variable
+    built with `new OpenAI(...)`. The body ends at the next line that starts with `}`."""
+    end = text.find("\n}", start)
+    body = text[start : end if end >= 0 else len(text)]
+    head = body[: body.find("{")] if "{" in body else body
+    returns = head[head.rfind(")") + 1 :]  # after the parameters: `: Promise<OpenAI>`, `=> new`
+    if re.match(CLIENT_TYPE, returns.strip()) or re.search(rf"=>\s*\(?\s*{NEW_CLIENT}", returns):
+        return True
+    if re.search(rf"\breturn\s+{NEW_CLIENT}", body):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(var)}\s*(?::[^=\n]+)?=\s*{NEW_CLIENT}", text)
+        for var in RETURNED_NAME.findall(body)
+    )
 
 
 @lru_cache(maxsize=512)

@@ -87,7 +87,7 @@ ENV_VOCABULARY = frozenset(
         "HOST",
     ]
 )
-SORA_2 = re.compile(r"SORA_?2")
+MODEL_NAME_PARTS = frozenset({"SORA", "SORA2", "2", "PRO"})
 ENDPOINT = re.compile(r"/v1/videos(?![\w-])")
 URL_TOKEN_END = re.compile(r"[\s\"'`<>()\[\]{},;|\\]")
 KLING_SUBPATHS = (
@@ -104,7 +104,7 @@ FOREIGN_VENDORS = re.compile(r"synthesia|api\.video|apivideo|\bmux\b|vimeo|heyge
 WEBHOOK_EVENT = re.compile(r"^video\.(?:completed|failed)$")
 QUOTED_EVENT = re.compile(r"([\"'`])video\.(?:completed|failed)\1")
 # "/videos..." joined onto a base URL: "/videos", f"{base}/videos/{id}", `${base}/videos`.
-VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|$)")
+VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|\$\{|$)")
 OPENAI_HOST = re.compile(r"api\.openai\.com|openai\.azure\.com|OPENAI_BASE_URL")
 
 
@@ -193,13 +193,17 @@ def _endpoint_confidence(ctx: FileContext, token: str, path_at: int) -> Confiden
 
 
 def match_video_path(ctx: FileContext, span: Span) -> None:
-    """A `/videos` path joined onto a base URL, in a file that names the OpenAI host.
+    """A `/videos` path joined onto a base URL, in a file that names the OpenAI host; one built
+    by interpolation (`f"{base}/videos/{id}"`, `` `/videos${qs}` ``) also in a file that
+    otherwise talks to OpenAI.
 
     Analysers call this only for strings outside route registrations (`@app.get("/videos")`,
     `router.get("/videos", handler)`), which are an app's own endpoints."""
-    if "/videos" not in span.text or VIDEO_PATH.match(string_content(span.text)) is None:
+    content = string_content(span.text)
+    if "/videos" not in span.text or VIDEO_PATH.match(content) is None:
         return
-    if OPENAI_HOST.search(ctx.text):
+    built = "{" in content  # joined onto a base or with a query: a request, not a route
+    if OPENAI_HOST.search(ctx.text) or (built and ctx.openai_context):
         ctx.emit_in_span(
             "rest-endpoint", MEDIUM, span, 0, len(span.text), "path on the OpenAI base URL"
         )
@@ -240,8 +244,8 @@ def match_env_names(ctx: FileContext, span: Span) -> None:
 def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence | None:
     """How sure a Sora-looking variable name is about OpenAI's Sora, or None to drop it."""
     parts = name.split("_")
-    if len(parts) < 2 or ENV_DENY.intersection(parts):
-        return None
+    if len(parts) < 2 or ENV_DENY.intersection(parts) or set(parts) <= MODEL_NAME_PARTS:
+        return None  # `SORA_2`, `SORA_2_PRO`: a constant for the model, not a setting
     if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
         return None
     if span.kind in ("comment", "prose"):
@@ -249,7 +253,7 @@ def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence |
     line = span.text[: span.text.find("\n")] if "\n" in span.text else span.text
     if MODEL_ID.search(line) or MODEL_ID.search(_line_of(ctx, span)):
         return HIGH
-    if ENV_VOCABULARY.intersection(parts) or "OPENAI_VIDEO" in name or SORA_2.search(name):
+    if ENV_VOCABULARY.intersection(parts) or "OPENAI_VIDEO" in name:
         return MEDIUM
     return None  # SORA_BUILDPACK, SORA_THEME: a name that says nothing about an API
 

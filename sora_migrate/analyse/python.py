@@ -11,17 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sora_migrate.analyse.calls import check_batch, rate_unresolved
+from sora_migrate.analyse.calls import check_batch, rate_custom_host, rate_unresolved
 from sora_migrate.analyse.context import FileContext
 from sora_migrate.analyse.matchers import (
-    MODEL_ID,
-    MODEL_VALUE,
     match_video_path,
     scan_span,
     string_content,
 )
 from sora_migrate.analyse.python_bindings import (
-    Binding,
     ModuleResolver,
     PyBindings,
     collect_bindings,
@@ -153,7 +150,9 @@ def _rate(
 ) -> tuple[Confidence, str] | None:
     binding = bindings.classify(resource, resolver)
     if binding is not None and binding.kind == "resource":
-        return _rate_resolved(binding, call)
+        if binding.custom_host:
+            return rate_custom_host(ctx, binding.base_url or "", _literal_args(call).get("model"))
+        return HIGH, binding.origin
     if _attribute_name(resource) != "videos" and text_of(resource) != "videos":
         return None
     if resource.type == "identifier":
@@ -163,17 +162,6 @@ def _rate(
         receiver_text = text_of(receiver) if receiver is not None else ""
     sora_only = method in SORA_ONLY_METHODS
     return rate_unresolved(ctx, receiver_text, sora_only, _kwargs_fit(call, method))
-
-
-def _rate_resolved(binding: Binding, call: Node) -> tuple[Confidence, str] | None:
-    if not binding.custom_host:
-        return HIGH, binding.origin
-    model = _literal_args(call).get("model")
-    if model is None:
-        return MEDIUM, f"client points at {binding.base_url}; default model is sora-2"
-    if isinstance(model, str) and MODEL_VALUE.fullmatch(model) and MODEL_ID.search(model):
-        return HIGH, f"Sora model on {binding.base_url}"
-    return None
 
 
 def _kwargs_fit(call: Node, method: str) -> bool:
