@@ -9,9 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scan_helpers import scan_snippet
+from sora_migrate.analyse.components import analyse_component
+from sora_migrate.analyse.context import FileContext, RuleSet
 from sora_migrate.prefilter import Prefilter, python_search
+from sora_migrate.rulepack import load_rules
 
 GRAMMAR_MODULES = (
     "tree_sitter_go",
@@ -133,3 +138,25 @@ def test_prefilter_passes_sdk_shapes(source: bytes) -> None:
 def test_prefilter_drops_lookalikes(source: bytes) -> None:
     assert not python_search(source)
     assert not Prefilter(backend="auto").is_candidate(source)
+
+
+RULES = RuleSet.from_rules(load_rules())
+PIECES = [*"abc xyz=\"'/{}é🎬中\t\n", "\r\n", "<p>", "</p>", "<!-- x -->"]
+MARKUP = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(before=MARKUP, after=MARKUP, indent=st.sampled_from(["", "  ", "\t"]))
+def test_component_positions_are_raw_positions(before: str, after: str, indent: str) -> None:
+    script = (
+        f'\n{indent}import OpenAI from "openai";\n{indent}const c = new OpenAI();\n'
+        f'{indent}c.videos.remix(id, {{ prompt: "é" }});\n'
+    )
+    text = f"{before}<script>{script}</script>{after}"
+    ctx = FileContext("Page.vue", "vue", text, RULES, Path("."))
+    analyse_component(ctx)
+    at = text.index("c.videos.remix")
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    calls = [(f.line, f.column) for f in ctx.findings if f.rule_id == "sdk-call"]
+    assert calls == [(line, column)]

@@ -4,8 +4,9 @@ Their `<script>` blocks (and an Astro file's `---` frontmatter) go through the J
 TypeScript analyser together, as one module, so a client made in `<script>` is known in
 `<script setup>`. The analyser sees a copy of the file in which everything outside the scripts
 is blanked with spaces (line breaks kept), so its positions are already raw-file positions;
-only the snippets are taken back from the raw lines. The markup gets the shared text pass:
-`<!-- -->` comments as comments, the rest as code (`<option value="sora-2">`, a URL).
+only the snippets are taken back from the raw lines. The markup gets the shared text pass,
+capped at medium: `<!-- -->` comments as comments, the rest as code (`<option value="sora-2">`,
+a URL).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.javascript import analyse_javascript
 from sora_migrate.analyse.matchers import scan_span
+from sora_migrate.findings import Confidence
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 LANG = re.compile(r"""\blang\s*=\s*["']?(\w+)""", re.IGNORECASE)
@@ -90,6 +92,15 @@ def _blank(text: str, blocks: list[tuple[int, int]]) -> str:
 
 
 def _scan_markup(ctx: FileContext, markup: str) -> None:
+    """Markup is presentation (often documentation pages): its findings are capped at medium."""
+    cap, ctx.cap = ctx.cap, min(ctx.cap, Confidence.MEDIUM)
+    try:
+        _scan_markup_spans(ctx, markup)
+    finally:
+        ctx.cap = cap
+
+
+def _scan_markup_spans(ctx: FileContext, markup: str) -> None:
     whole = Span(markup, 1, 1, "code")
     for comment in HTML_COMMENT.finditer(markup):
         line, column = whole.position(comment.start())

@@ -104,7 +104,11 @@ FOREIGN_VENDORS = re.compile(r"synthesia|api\.video|apivideo|\bmux\b|vimeo|heyge
 WEBHOOK_EVENT = re.compile(r"^video\.(?:completed|failed)$")
 QUOTED_EVENT = re.compile(r"([\"'`])video\.(?:completed|failed)\1")
 # "/videos..." joined onto a base URL: "/videos", f"{base}/videos/{id}", `${base}/videos`.
-VIDEO_PATH = re.compile(r"^(?:\$?\{[^}]*\})?/videos(?:/|\?|\$\{|$)")
+# The base may be interpolated: `${base}`, `{base}` (C#, PHP), `#{base}` (Ruby), `$base`
+# (Kotlin, PHP), `%s` (Go, Java format strings), `\(base)` (Swift); so may what follows.
+VIDEO_PATH = re.compile(
+    r"^(?:\$?\{[^}]*\}|#\{[^}]*\}|\$\w+|%[sv]|\\\([^)]*\))?/videos(?:/|\?|\$\{|$)"
+)
 OPENAI_HOST = re.compile(r"api\.openai\.com|openai\.azure\.com|OPENAI_BASE_URL")
 
 

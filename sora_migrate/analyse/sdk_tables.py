@@ -85,11 +85,13 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# `//` and `/* */` comments of Java, Kotlin and Rust
+C_COMMENTS = {"line_comment": "comment", "block_comment": "comment"}
 JVM_METHODS = words(
     "create retrieve list delete downloadContent remix edit extend createCharacter getCharacter"
 )
 JVM_SORA_ONLY = words("downloadContent remix createCharacter getCharacter")
-JVM_CLIENTS = re.compile(r"^OpenAIOkHttpClient(?:Async)?\.")
+JVM_CLIENTS = re.compile(r"^(?:com\.openai\.client\.okhttp\.)?OpenAIOkHttpClient(?:Async)?\.")
 JVM_CLIENT_TYPES = _type(r"(?:com\.openai\.client\.)?OpenAIClient(?:Async)?")
 JVM_RESOURCE_TYPES = _type(r"(?:com\.openai\.services\.\w+\.)?VideoService(?:Async)?")
 JVM_PARAMS = re.compile(r"^(?:com\.openai\.models\.videos\.)?Video\w*Params\.builder\b")
@@ -143,7 +145,7 @@ GO = SdkLanguage(
 
 JAVA = SdkLanguage(
     grammar="java",
-    text_nodes={"string_literal": "string", "line_comment": "comment", "block_comment": "comment"},
+    text_nodes={"string_literal": "string", **C_COMMENTS},
     calls={"method_invocation": None},
     members={"method_invocation": ("object", "name"), "field_access": ("object", "field")},
     names=frozenset({"identifier"}),
@@ -175,12 +177,7 @@ JAVA = SdkLanguage(
 
 KOTLIN = SdkLanguage(
     grammar="kotlin",
-    text_nodes={
-        "string_literal": "string",
-        "multiline_string_literal": "string",
-        "line_comment": "comment",
-        "block_comment": "comment",
-    },
+    text_nodes={"string_literal": "string", "multiline_string_literal": "string", **C_COMMENTS},
     calls={"call_expression": ""},
     members={"navigation_expression": (None, None)},
     names=frozenset({"identifier"}),
@@ -276,9 +273,10 @@ CSHARP = SdkLanguage(
         " DownloadVideoAsync"
     ),
     direct=True,
-    clients=re.compile(r"^new (?:OpenAI\.)?OpenAIClient$"),
+    # Azure.AI.OpenAI's AzureOpenAIClient derives from OpenAIClient
+    clients=re.compile(r"^new (?:OpenAI\.|Azure\.AI\.OpenAI\.)?(?:Azure)?OpenAIClient$"),
     video_resources=re.compile(r"^new (?:OpenAI\.Videos\.)?VideoClient$"),
-    client_types=_type(r"(?:OpenAI\.)?OpenAIClient"),
+    client_types=_type(r"(?:OpenAI\.|Azure\.AI\.OpenAI\.)?(?:Azure)?OpenAIClient"),
     resource_types=_type(r"(?:OpenAI\.Videos\.)?VideoClient"),
     marker=re.compile(r"\busing\s+OpenAI\b|\bOpenAI\.\w|\bOPENAI001\b"),
     type_imports={"using_directive": re.compile(r"\bOpenAI\.Videos\b")},
@@ -343,12 +341,7 @@ PHP = SdkLanguage(
 
 RUST = SdkLanguage(
     grammar="rust",
-    text_nodes={
-        "string_literal": "string",
-        "raw_string_literal": "string",
-        "line_comment": "comment",
-        "block_comment": "comment",
-    },
+    text_nodes={"string_literal": "string", "raw_string_literal": "string", **C_COMMENTS},
     calls={"call_expression": "function"},
     members={"field_expression": ("value", "field"), "scoped_identifier": ("path", "name")},
     names=frozenset({"identifier", "field_identifier", "self"}),

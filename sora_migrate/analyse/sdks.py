@@ -28,6 +28,7 @@ from sora_migrate.analyse.calls import rate_unresolved
 from sora_migrate.analyse.context import FileContext, Span
 from sora_migrate.analyse.matchers import (
     OPENAI_HOST,
+    VIDEO_PATH,
     match_video_path,
     scan_span,
     string_content,
@@ -56,6 +57,9 @@ ROUTE_METHODS = words(
 ROUTE_ONLY = words("handlefunc mapget mappost mapput mapdelete mapgroup resources")
 ROUTERS = words("route router app r mux e g engine api routes group server srv this")
 ANNOTATIONS = frozenset({"annotation", "marker_annotation", "attribute", "attribute_item"})
+# Annotations that declare an HTTP client's request (Retrofit, Refit), by their exact name.
+CLIENT_ANNOTATIONS = words("GET POST PUT DELETE PATCH HTTP Get Post Put Delete Patch")
+ANNOTATION_NAME = re.compile(r"[@#!\[\s]*(\w+)")
 HTTP_METHODS = words(
     "get post put patch delete request send getasync postasync putasync deleteasync"
     " sendasync requestasync"
@@ -297,10 +301,12 @@ def analyse_sdk_language(ctx: FileContext, spec: SdkLanguage) -> None:
             continue
         span = _string_span(ctx, node)
         scan_span(ctx, span)
-        owner = _enclosing_call(reader, node)
-        if owner is not None and _is_route(reader, owner):
+        annotation = next((n for n in _ancestors(node, 6) if n.type in ANNOTATIONS), None)
+        if annotation is not None:
+            _match_declared_request(ctx, span, annotation)
             continue
-        if not any(parent.type in ANNOTATIONS for parent in _ancestors(node, 4)):
+        owner = _enclosing_call(reader, node)
+        if owner is None or not _is_route(reader, owner):
             match_video_path(ctx, span)
             _match_relative_path(ctx, span, reader, owner)
 
@@ -472,12 +478,26 @@ def _match_relative_path(ctx: FileContext, span: Span, reader: _Reader, call: No
         ctx.emit_in_span("rest-endpoint", MEDIUM, span, 0, len(span.text), "path on the base URL")
 
 
+def _match_declared_request(ctx: FileContext, span: Span, annotation: Node) -> None:
+    """Retrofit `@POST("videos")`, Refit `[Get("/videos/{id}")]`: a request declared on an
+    interface of a file about OpenAI. Server routes (`@PostMapping`, `[HttpGet]`, actix
+    `#[get]`, JAX-RS `@Path`) are not requests."""
+    name = ANNOTATION_NAME.match(text_of(annotation))
+    if name is None or name.group(1) not in CLIENT_ANNOTATIONS:
+        return
+    path = string_content(span.text)
+    if not (VIDEO_PATH.match(path) or RELATIVE_PATH.match(path)):
+        return
+    if OPENAI_HOST.search(ctx.text) or "openai" in ctx.lowered:
+        ctx.emit_in_span("rest-endpoint", MEDIUM, span, 0, len(span.text), "request declared")
+
+
 def _is_route(reader: _Reader, call: Node) -> bool:
     access = reader.split(call)
     if access is None or access.name.lower() not in ROUTE_METHODS:
         return False
-    if access.name.lower() in ROUTE_ONLY:
-        return True
+    if access.name.lower() in ROUTE_ONLY or access.obj is None:
+        return True  # also a routing DSL without receiver: Ktor's `get("/videos") { }`, Rails
     receiver = reader.name_of(access.obj) if access.obj is not None else None
     return receiver is not None and receiver.lower() in ROUTERS
 
