@@ -11,8 +11,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from sora_migrate.options import ScanOptions
 from sora_migrate.prefilter import Prefilter
 from sora_migrate.progress import ScanProgress
 from sora_migrate.rulepack import Rule, load_rules, select_rules
-from sora_migrate.shard import Shard, ShardPlan
+from sora_migrate.shard import ShardPlan
 
 BATCH_SIZE = 256
 IN_PROCESS_LIMIT = 400
@@ -171,6 +171,13 @@ class Worker:
         self.walker = Walker(setup.root, options.include, options.exclude, options.ignore_paths)
         self.analyser = FileAnalyser(setup.root, setup.rules, options.max_file_bytes)
 
+    def list_tree(self, task: DirTask) -> tuple[list[tuple[SourceFile, int]], list[SkippedFile]]:
+        """List one folder's subtree with sizes, and what the walk had to skip (for --shard)."""
+        listed = sized_files(self.walker.walk_tree(task))
+        skipped = list(self.walker.walk.skipped)
+        self.walker.walk.skipped.clear()
+        return listed, skipped
+
     def run_tree(self, task: DirTask) -> BatchResult:
         """Walk and analyse one folder's subtree."""
         result = self.analyser.run(list(self.walker.walk_tree(task)))
@@ -197,6 +204,11 @@ def _run_tree(task: DirTask) -> BatchResult:
     return _WORKER.run_tree(task)
 
 
+def _list_tree(task: DirTask) -> tuple[list[tuple[SourceFile, int]], list[SkippedFile]]:
+    assert _WORKER is not None
+    return _WORKER.list_tree(task)
+
+
 def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     """Scan `paths` and return every finding, sorted, with what had to be skipped."""
     started = time.perf_counter()
@@ -210,16 +222,16 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     jobs = options.jobs or os.cpu_count() or 1
     tasks: list[DirTask] = []
     plan: ShardPlan | None = None
-    if options.shard is not None:
-        files, plan = _shard_files(walker, paths, options.shard)
-    elif jobs <= 1:
+    if jobs <= 1:
         files = list(walker.files(paths))
     else:
         files, tasks = walker.plan(paths, want=jobs * TASKS_PER_JOB)
-    if jobs <= 1 or (not tasks and len(files) < IN_PROCESS_LIMIT):
+    setup = WorkerSetup(root, rules, options)
+    if options.shard is not None:
+        total, plan = _scan_shard(setup, jobs, files, tasks, walker)
+    elif jobs <= 1 or (not tasks and len(files) < IN_PROCESS_LIMIT):
         total = FileAnalyser(root, rules, options.max_file_bytes).run(files)
     else:
-        setup = WorkerSetup(root, rules, options)
         total = _run_pool(setup, jobs, files, tasks, options.progress)
     walk_skipped = [s for s in walker.walk.skipped if plan is None or plan.owns(s.path)]
     skipped = sorted([*walk_skipped, *total.skipped], key=lambda item: item.path)
@@ -237,21 +249,39 @@ def run_scan(paths: Sequence[Path], options: ScanOptions) -> ScanResult:
     )
 
 
-def _shard_files(
-    walker: Walker, paths: Sequence[Path], shard: Shard
-) -> tuple[list[SourceFile], ShardPlan]:
-    """The whole tree is walked (every shard sees the same list), then this shard's files are
-    kept; a file that cannot be sized counts as empty and is reported by whichever shard owns
-    it."""
-    files = list(walker.files(paths))
-    sizes = []
+def _scan_shard(
+    setup: WorkerSetup, jobs: int, files: list[SourceFile], tasks: list[DirTask], walker: Walker
+) -> tuple[BatchResult, ShardPlan]:
+    """Every shard lists and sizes the whole tree (the same checkout gives every shard the same
+    list; folders left by the walker's plan are listed in the worker processes), keeps its own
+    share and analyses it."""
+    shard = setup.options.shard
+    assert shard is not None
+    sized = sized_files(files)
+    if jobs <= 1 or (not tasks and len(files) < IN_PROCESS_LIMIT):
+        plan = ShardPlan(shard, ((source.rel, size) for source, size in sized))
+        mine = [source for source, _ in sized if plan.owns(source.rel)]
+        return FileAnalyser(setup.root, setup.rules, setup.options.max_file_bytes).run(mine), plan
+    with _pool(setup, jobs) as pool:
+        for listed, skipped in pool.map(_list_tree, tasks):
+            sized += listed
+            walker.walk.skipped.extend(skipped)
+        plan = ShardPlan(shard, ((source.rel, size) for source, size in sized))
+        mine = [source for source, _ in sized if plan.owns(source.rel)]
+        futures = [pool.submit(_run_batch, batch) for batch in _batches(mine)]
+        return _collect(futures, setup.options.progress), plan
+
+
+def sized_files(files: Iterable[SourceFile]) -> list[tuple[SourceFile, int]]:
+    """Each file with its size in bytes; one that cannot be sized counts as empty (reading it
+    will say why, in whichever shard owns it)."""
+    sized = []
     for source in files:
         try:
-            sizes.append(os.stat(source.path).st_size)
+            sized.append((source, os.stat(source.path).st_size))
         except OSError:
-            sizes.append(0)
-    plan = ShardPlan(shard, zip((source.rel for source in files), sizes, strict=True))
-    return [source for source in files if plan.owns(source.rel)], plan
+            sized.append((source, 0))
+    return sized
 
 
 def _run_pool(
@@ -262,19 +292,29 @@ def _run_pool(
     progress: bool,
 ) -> BatchResult:
     """Top-level files go out in batches, each remaining folder as a subtree task."""
+    with _pool(setup, jobs) as pool:
+        futures = [pool.submit(_run_batch, batch) for batch in _batches(files)]
+        futures += [pool.submit(_run_tree, task) for task in tasks]
+        return _collect(futures, progress)
+
+
+def _pool(setup: WorkerSetup, jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes, each with its own walker and analyser."""
     import multiprocessing
 
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = multiprocessing.get_context(method)
+    return ProcessPoolExecutor(jobs, context, _init_worker, (setup,))
+
+
+def _collect(futures: list[Future[BatchResult]], progress: bool) -> BatchResult:
+    """Every batch's result, merged as they finish."""
     total = BatchResult()
-    with ProcessPoolExecutor(jobs, context, _init_worker, (setup,)) as pool:
-        futures = [pool.submit(_run_batch, batch) for batch in _batches(files)]
-        futures += [pool.submit(_run_tree, task) for task in tasks]
-        with ScanProgress(progress, len(futures)) as bar:
-            for future in as_completed(futures):
-                result = future.result()
-                total.merge(result)
-                bar.advance(result.scanned)
+    with ScanProgress(progress, len(futures)) as bar:
+        for future in as_completed(futures):
+            result = future.result()
+            total.merge(result)
+            bar.advance(result.scanned)
     return total
 
 

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +87,11 @@ def run_fleet(
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         context = multiprocessing.get_context(method)
         with ProcessPoolExecutor(min(options.jobs, len(specs)), context) as pool:
-            for outcome in pool.map(handle, specs, [options] * len(specs)):
-                outcomes.append(outcome)
+            futures = [pool.submit(handle, spec, options) for spec in specs]
+            for future in as_completed(futures):
+                outcomes.append(future.result())
                 if progress:
-                    progress(outcome)
+                    progress(outcomes[-1])
     return _inventory(outcomes, options)
 
 
@@ -116,10 +117,9 @@ def handle(spec: RepoSpec, options: FleetOptions) -> Outcome:
 
 def checkout(url: str, ref: str | None, folder: Path, timeout: float) -> str:
     """Make `folder` a shallow checkout of `ref` (default: the remote's HEAD) of `url`, cloning
-    it the first time and fetching into it afterwards; the checked-out commit."""
-    if (folder / ".git").is_dir():
-        _git(folder, timeout, "remote", "set-url", "origin", url)
-    else:
+    it the first time and fetching into it afterwards (the folder's name comes from the URL
+    and ref, so its `origin` is always `url`); the checked-out commit."""
+    if not (folder / ".git").is_dir():
         if folder.exists():
             shutil.rmtree(folder)  # a half-made checkout of an earlier run: our own folder
         if ref is None or not SHA.fullmatch(ref):
@@ -157,7 +157,7 @@ def scan_report(folder: Path, repository: Repository) -> str:
 def _inventory(outcomes: list[Outcome], options: FleetOptions) -> Inventory:
     reports: list[LoadedReport] = []
     failures = []
-    for outcome in outcomes:
+    for outcome in sorted(outcomes, key=lambda outcome: outcome.spec.line):
         spec = outcome.spec
         if outcome.report is None:
             failures.append(Failure(spec.name, _shown(spec), outcome.reason or "unknown"))

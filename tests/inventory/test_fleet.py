@@ -34,6 +34,7 @@ def fleet(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         repo, heads[f"sora-{index:02}"] = bare_repo(base / "src" / f"sora-{index:02}.git", files)
         # as a file:// URL, as a path to the bare repository, or with a comment after it
         lines.append(repo.as_uri() if index % 2 else f"{repo}  # owned by team {index}")
+    lines[-1] = f"{repo.as_uri()}@{heads['sora-29']}"  # a commit as the ref
     for index in range(CLEAN_REPOS):
         repo, heads[f"clean-{index:02}"] = bare_repo(
             base / "src" / f"clean-{index:02}.git", {"lib/add.py": CLEAN_PY, "README.md": README}
@@ -93,6 +94,7 @@ def test_fifty_repositories_scanned_with_failures_reported_and_the_rest_merged(
     assert [f["path"] for f in sora["top_files"]] == [".env.example", "app/render.py"]
     assert sora["cost"]["call_sites"] == 1 and sora["cost"]["sites"][0]["seconds"] == 8
     assert repositories["sora-01"]["repository"]["remote"].startswith("file:///")
+    assert repositories["sora-29"]["repository"]["commit"] == fleet["heads"]["sora-29"]
     branchy = repositories["branchy"]
     assert branchy["repository"]["commit"] == fleet["heads"]["branchy"]
     assert not branchy["clean"]

@@ -23,22 +23,33 @@ def monorepo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_monorepo(tmp_path_factory.mktemp("mono") / "monorepo")
 
 
-def _json(run_cli: Cli, *args: str) -> dict[str, Any]:
-    outcome = run_cli(*args, "--format", "json", "--jobs", "1")
+@pytest.fixture(scope="module")
+def wide_monorepo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough folders that a scan with --jobs 2 lists subtrees in worker processes."""
+    return make_monorepo(tmp_path_factory.mktemp("wide") / "monorepo", packages=40, modules=3)
+
+
+def _json(run_cli: Cli, *args: str, jobs: int = 1) -> dict[str, Any]:
+    outcome = run_cli(*args, "--format", "json", "--jobs", str(jobs))
     assert outcome.exit_code == 0, outcome.stderr
     data: dict[str, Any] = json.loads(outcome.stdout)
     return data
 
 
-@pytest.mark.parametrize("count", [1, 2, 3, 5])
+@pytest.mark.parametrize(
+    ("tree", "count", "jobs"),
+    [("monorepo", 1, 1), ("monorepo", 2, 1), ("monorepo", 3, 1), ("monorepo", 5, 1),
+     ("wide_monorepo", 3, 2)],
+)  # fmt: skip
 def test_merged_shards_equal_the_unsharded_report(
-    run_cli: Cli, monorepo: Path, tmp_path: Path, count: int
+    run_cli: Cli, request: pytest.FixtureRequest, tmp_path: Path, tree: str, count: int, jobs: int
 ) -> None:
-    whole = _json(run_cli, "scan", str(monorepo))
+    monorepo: Path = request.getfixturevalue(tree)
+    whole = _json(run_cli, "scan", str(monorepo), jobs=jobs)
     assert whole["summary"]["findings"] > 50 and whole["skipped"]  # a real tree, with skips
     files = []
     for index in range(1, count + 1):
-        shard = _json(run_cli, "scan", str(monorepo), "--shard", f"{index}/{count}")
+        shard = _json(run_cli, "scan", str(monorepo), "--shard", f"{index}/{count}", jobs=jobs)
         assert shard["shard"] == {"index": index, "count": count}
         files.append(tmp_path / f"shard-{index}.json")
         files[-1].write_text(json.dumps(shard), encoding="utf-8")
