@@ -127,6 +127,17 @@ def scan_options(
     )
 
 
+def options_for_paths(
+    paths: Sequence[Path], flags: Settings | None = None, *, jobs: int | None = None
+) -> ScanOptions:
+    """The scan options `scan` uses for `paths`: the nearest config file with `flags` over it
+    (so `rewrite` and `pr` see the same files as `scan` and `check`)."""
+    from sora_migrate.discover import scan_root
+
+    settings = merge(load_settings(scan_root(paths)), flags or Settings())
+    return scan_options(settings, jobs=jobs)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib

@@ -19,6 +19,7 @@ from pathlib import Path
 from sora_migrate.analyse.context import FileContext, RuleSet
 from sora_migrate.analyse.directives import parse_directives
 from sora_migrate.discover import DirTask, SourceFile, Walker, scan_root
+from sora_migrate.encoding import DecodeError, decode_source, has_utf16_bom
 from sora_migrate.errors import UserError
 from sora_migrate.findings import Directive, Finding, ScanResult, SkippedFile
 from sora_migrate.options import ScanOptions
@@ -92,15 +93,21 @@ class FileAnalyser:
             result.skipped.append(SkippedFile(source.rel, f"larger than {_size(self.max_bytes)}"))
             return
         result.scanned += 1
-        if b"\0" in data[:BINARY_PROBE]:
+        utf16 = has_utf16_bom(data)  # text whose every other byte may be NUL
+        if not utf16 and b"\0" in data[:BINARY_PROBE]:
             result.binary += 1
+            if source.kind != "text":  # a name that promises text: say why it was not read
+                reason = f"binary: a NUL byte at offset {data.index(0)}"
+                result.skipped.append(SkippedFile(source.rel, reason))
             return
-        if not self.prefilter.is_candidate(data):
+        if not utf16 and not self.prefilter.is_candidate(data):
             return
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            result.skipped.append(SkippedFile(source.rel, f"not valid UTF-8 (byte {error.start})"))
+            text, _ = decode_source(data, source.kind)
+        except DecodeError as error:
+            result.skipped.append(SkippedFile(source.rel, str(error)))
+            return
+        if utf16 and not self.prefilter.is_candidate(text.encode("utf-8")):
             return
         result.parsed += 1
         ctx = FileContext(source.rel, source.kind, text, self.rules, self.root)

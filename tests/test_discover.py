@@ -122,8 +122,11 @@ def test_binary_and_huge_files_are_counted_not_scanned(tmp_path: Path) -> None:
     assert result.findings == []
     assert result.files_binary == 1
     assert result.files_too_large == 1
-    assert [item.path for item in result.skipped] == ["big.py"]
-    assert "larger than 1000 bytes" in result.skipped[0].reason
+    # a name that promises text is named with the reason it was not read
+    assert [(item.path, item.reason) for item in result.skipped] == [
+        ("big.py", "larger than 1000 bytes"),
+        ("blob.json", "binary: a NUL byte at offset 0"),
+    ]
 
 
 @pytest.mark.parametrize("size", [0, 1, FIRST_READ - 1, FIRST_READ, FIRST_READ + 1, 200_000])

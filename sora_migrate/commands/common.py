@@ -72,6 +72,10 @@ def run_configured_scan(
         raise ConfigError(f"{settings.source}: {error}") from None
     result = run_scan(targets, options)
     tree_files = result.shard.tree_files if result.shard is not None else result.files_scanned
+    if tree_files == 0 and result.skipped:  # name what was there, and why it was not read
+        first, more = result.skipped[0], len(result.skipped) - 1
+        also = f" (and {more} more skipped)" if more else ""
+        raise UserError(f"nothing could be scanned: {first.path}: {first.reason}{also}")
     if tree_files == 0:
         raise UserError("nothing could be scanned: no readable files under the given paths")
     return result, selected

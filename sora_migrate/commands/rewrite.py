@@ -37,21 +37,32 @@ def rewrite_command(
         help="Folder of the TypeScript shim that TS/JS files import (default: src/video_shim "
         "or video_shim of each file's package.json project); --write vendors it when missing.",
     ),
+    include: list[str] = typer.Option(None, "--include", help="Only rewrite matching globs."),
+    exclude: list[str] = typer.Option(None, "--exclude", help="Skip matching globs."),
 ) -> None:
-    """Rewrite Sora SDK calls onto the provider shim; leave TODO(sora-migrate) where unsafe."""
+    """Rewrite Sora SDK calls onto the provider shim; leave TODO(sora-migrate) where unsafe.
+    Files are chosen as `scan` chooses them: .gitignore, the config file's include/exclude
+    and the flags. Symbolic links are never rewritten."""
+    from sora_migrate.config import Settings, options_for_paths
     from sora_migrate.rewrite import rewrite_paths
 
     if not DOTTED.fullmatch(shim_module):
         raise UserError(f"--shim-module {shim_module!r} is not a dotted module path")
     if ts_shim is not None and ts_shim.exists() and not ts_shim.is_dir():
         raise UserError(f"--ts-shim {ts_shim}: not a directory")
+    targets = list(paths or [Path(".")])
+    flags = Settings(
+        include=tuple(include) if include else None,
+        exclude=tuple(exclude) if exclude else None,
+    )
     report = rewrite_paths(
-        list(paths or [Path(".")]),
+        targets,
         shim_module=shim_module,
         write=write,
         force=force,
         jobs=jobs,
         ts_shim=ts_shim,
+        options=options_for_paths(targets, flags, jobs=jobs),
     )
     if not write:
         from sora_migrate.write import write_stdout

@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sora_migrate.errors import UserError
@@ -95,7 +95,7 @@ def _check_repository(git: Git, plan: PullRequestPlan) -> str:
 def _rewrite_and_commit(
     tree_git: Git, worktree: Path, top: Path, plan: PullRequestPlan, base: str
 ) -> PullRequestResult:
-    from sora_migrate.options import ScanOptions
+    from sora_migrate.config import options_for_paths
     from sora_migrate.pull_request.body import render_body, title
     from sora_migrate.pull_request.costs import site_costs
     from sora_migrate.rewrite import rewrite_paths
@@ -105,12 +105,18 @@ def _rewrite_and_commit(
         worktree / plan.path.resolve().relative_to(top) if plan.path.resolve() != top else worktree
     )
     ts_shim = worktree / plan.ts_shim.resolve().relative_to(top) if plan.ts_shim else None
+    options = options_for_paths([target])  # the branch's own config, as `scan` reads it
     report = rewrite_paths(
-        [target], shim_module=plan.shim_module, write=True, force=True, ts_shim=ts_shim
+        [target],
+        shim_module=plan.shim_module,
+        write=True,
+        force=True,
+        ts_shim=ts_shim,
+        options=options,
     )
     assert report.inventory is not None
     before = report.inventory
-    after = run_scan([target], ScanOptions(jobs=1))
+    after = run_scan([target], replace(options, jobs=1))
     body = render_body(before, after, report, site_costs(report.rewritten))
     subject = title(report)
     changed = [outcome.path for outcome in report.changed]

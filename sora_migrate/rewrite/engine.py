@@ -1,20 +1,19 @@
 """Bytes in, bytes out: decode a file, rewrite it, prove the result, produce a diff.
 
-A file is decoded with its PEP 263 encoding (a UTF-8 BOM is remembered), rewritten as text
-(newline style untouched: libcst keeps `\\r\\n`), re-encoded the same way. The result must
-parse again and a second rewrite of it must change nothing; otherwise the file is left as it
-was and reported as failed. Writing happens elsewhere (runner.py) with `write_atomically`.
+A file is decoded as the scan decodes it (a BOM, UTF-8 or UTF-16, and a PEP 263 cookie are
+remembered), rewritten as text (newline style untouched: libcst keeps `\\r\\n`), re-encoded the
+same way. The result must parse again and a second rewrite of it must change nothing; otherwise
+the file is left as it was and reported as failed. Writing happens elsewhere (runner.py).
 """
 
 from __future__ import annotations
 
 import ast
 import difflib
-import io
-import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
+from sora_migrate.encoding import DecodeError, Encoding, decode_source
 from sora_migrate.rewrite.notebook import rewrite_notebook
 from sora_migrate.rewrite.report import FileOutcome, Site, SiteOutcome, SiteRecord, SkipFile
 
@@ -44,7 +43,7 @@ def rewrite_bytes(data: bytes, rel: str, root: Path, shim_module: str) -> FileRe
 
 def _rewrite_file(data: bytes, rel: str, root: Path, shim_module: str) -> FileResult:
     try:
-        text, encoding = _decode(data)
+        text, encoding = _decode(data, rel)
         new_text, sites = _rewrite(text, rel, root, shim_module)
     except SkipFile as error:
         return FileResult(FileOutcome(rel, "skipped", str(error)), ())
@@ -55,7 +54,7 @@ def _rewrite_file(data: bytes, rel: str, root: Path, shim_module: str) -> FileRe
     except SkipFile as error:
         return FileResult(FileOutcome(rel, "failed", str(error)), sites)
     diff = unified_diff(text, new_text, rel)
-    return FileResult(FileOutcome(rel, "changed", diff=diff), sites, new_text.encode(encoding))
+    return FileResult(FileOutcome(rel, "changed", diff=diff), sites, encoding.encode(new_text))
 
 
 def rewrite_python(
@@ -141,11 +140,11 @@ def _check(new_text: str, rel: str, root: Path, shim_module: str) -> None:
         raise SkipFile("a second rewrite would change the result again; file left as it was")
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, rel: str) -> tuple[str, Encoding]:
+    """The text as the scan read it (BOM, PEP 263 cookie), and how to store it again."""
     try:
-        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        return data.decode(encoding), encoding
-    except (SyntaxError, UnicodeDecodeError, LookupError) as error:
+        return decode_source(data, "notebook" if rel.endswith(".ipynb") else "python")
+    except DecodeError as error:
         raise SkipFile(f"cannot decode: {error}") from None
 
 

@@ -8,11 +8,13 @@ file's permissions; files with uncommitted changes are refused unless `force`.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from sora_migrate.options import ScanOptions
 from sora_migrate.rewrite.engine import FileResult, rewrite_bytes
 from sora_migrate.rewrite.report import FileOutcome, RewriteReport
 
@@ -33,17 +35,20 @@ def rewrite_paths(
     force: bool = False,
     jobs: int | None = None,
     ts_shim: Path | None = None,
+    options: ScanOptions | None = None,
 ) -> RewriteReport:
     """Rewrite the Sora call sites under `paths`; with `write`, apply the changes to disk.
 
+    `options` select the files as for `scan` (default: the config file nearest to `paths`).
     TS/JS files import the TypeScript shim from the folder `ts_shim` (default: one per
     JavaScript project, see javascript/vendoring.py), vendored there on `write` when missing.
+    A symbolic link, or a file that resolves outside the scanned root, is never rewritten.
     """
-    from sora_migrate.options import ScanOptions
+    from sora_migrate.config import options_for_paths
     from sora_migrate.rewrite.javascript.vendoring import ensure_shims, shim_dir_for
     from sora_migrate.scan import run_scan
 
-    scan = run_scan(list(paths), ScanOptions(jobs=jobs))
+    scan = run_scan(list(paths), options or options_for_paths(paths, jobs=jobs))
     root = Path(scan.root)
     found = {
         finding.path
@@ -67,9 +72,10 @@ def rewrite_paths(
             report.files.append(FileOutcome(outcome.path, "skipped", DIRTY, outcome.diff))
             continue
         if write and outcome.status == "changed" and result.new_data is not None:
-            from sora_migrate.write import write_atomically
-
-            write_atomically(root / outcome.path, result.new_data)
+            refusal = _write(root, outcome.path, result.new_data)
+            if refusal is not None:
+                report.files.append(FileOutcome(outcome.path, "failed", refusal, outcome.diff))
+                continue
         report.files.append(outcome)
         report.sites.extend(result.sites)
     report.files.sort(key=lambda item: item.path)
@@ -99,8 +105,46 @@ def _rewrite_one(task: Task) -> FileResult:
     if shim_dir is not None:
         from sora_migrate.rewrite.javascript.engine import rewrite_javascript_bytes
 
-        return rewrite_javascript_bytes(data, rel, root, shim_dir)
-    return rewrite_bytes(data, rel, root, shim_module)
+        result = rewrite_javascript_bytes(data, rel, root, shim_dir)
+    else:
+        result = rewrite_bytes(data, rel, root, shim_module)
+    refusal = not_ours(root, rel) if result.outcome.status == "changed" else None
+    if refusal is not None:  # the diff is kept, so the summary can say what was left alone
+        return FileResult(FileOutcome(rel, "skipped", refusal, result.outcome.diff), ())
+    return result
+
+
+def not_ours(root: Path, rel: str) -> str | None:
+    """Why `root / rel` must not be rewritten (a symbolic link, not a regular file, outside the
+    scanned root), or None. The scan reads through links; a rewrite would replace the link with
+    a file, or write to its target, which may lie outside the tree or be rewritten twice."""
+    path = root / rel
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError as error:
+        return error.strerror or str(error)
+    if stat.S_ISLNK(mode):
+        return "symbolic link: not rewritten (rewrite the file it points to)"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    if not path.resolve().is_relative_to(root.resolve()):
+        return "outside the scanned root (through a linked folder): not rewritten"
+    return None
+
+
+def _write(root: Path, rel: str, data: bytes) -> str | None:
+    """Replace the file atomically, checked again just before; the reason when refused."""
+    from sora_migrate.errors import UserError
+    from sora_migrate.write import write_atomically
+
+    refusal = not_ours(root, rel)
+    if refusal is not None:
+        return refusal
+    try:
+        write_atomically(root / rel, data)
+    except UserError as error:
+        return str(error)
+    return None
 
 
 def _inside(path: Path, folder: Path | None) -> bool:
