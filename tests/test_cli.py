@@ -113,9 +113,11 @@ def test_readme_opens_with_install_and_test_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_block = readme.split("```bash", 1)[1].split("```", 1)[0]
     assert "pip install . && sora-migrate scan fixtures/example-repo" in first_block
-    test_command = "python -m pytest -q"
-    assert test_command in first_block
-    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in ("npm ci --prefix shim-ts", "python -m pytest -q"):
+        assert command in first_block
+        assert command in ci
+    assert "SORA_MIGRATE_REQUIRE_NODE=1" in ci  # the Node tests fail, not skip, in CI
 
 
 def test_readme_first_command_shows_real_findings() -> None:

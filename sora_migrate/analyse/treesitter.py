@@ -65,6 +65,14 @@ def captures(language: str, query: str, node: Node) -> dict[str, list[Node]]:
     return {name: sorted(nodes, key=lambda n: n.start_byte) for name, nodes in found.items()}
 
 
+def nodes_of(language: str, types: Collection[str], node: Node) -> list[Node]:
+    """Every node of `types` below `node`, in source order (one cached query per set)."""
+    if not types:
+        return []
+    query = "\n\n".join(f"({kind}) @node" for kind in types)
+    return captures(language, query, node).get("node", [])
+
+
 def matches(language: str, query: str, node: Node) -> list[dict[str, list[Node]]]:
     """The captures of each match of a tree-sitter query, so captures of one match stay paired."""
     return [found for _, found in _query(language, query).matches(node)]

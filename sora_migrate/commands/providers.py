@@ -155,13 +155,24 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 @shim_app.command("vendor")
 def vendor_command(
-    dest: Path = typer.Argument(..., help="Folder to copy the shim package into."),
-    package_name: str = typer.Option("video_shim", "--package-name", help="Name of the copy."),
+    dest: Path = typer.Argument(..., help="Folder to copy the shim into."),
+    package_name: str = typer.Option(
+        "video_shim", "--package-name", help="Name of the copy (a folder inside DEST)."
+    ),
+    lang: str = typer.Option(
+        "py", "--lang", help="py (a Python package), ts (.ts sources) or js (ESM .js + .d.ts)."
+    ),
     force: bool = typer.Option(False, "--force", help="Replace an existing copy."),
 ) -> None:
-    """Copy the shim into your codebase as a self-contained package (httpx + stdlib only)."""
-    from sora_migrate.vendor import vendor_shim
+    """Copy the shim into your codebase, so your application depends on nothing of ours: a
+    Python package (httpx + stdlib only) or the TypeScript shim (the platform's fetch only)."""
+    from sora_migrate.vendor import vendor_shim, vendor_ts_shim
 
-    target = vendor_shim(dest, package_name, force)
+    if lang == "py":
+        target = vendor_shim(dest, package_name, force)
+        usage = f"from {package_name} import VideoClient, AsyncVideoClient"
+    else:
+        target = vendor_ts_shim(dest / package_name, lang, force)
+        usage = f'import {{ VideoClient, fromSora }} from "./{package_name}/index.js";'
     print(f"sora-migrate: copied the shim to {target}", file=sys.stderr)
-    print(f"from {package_name} import VideoClient, AsyncVideoClient")
+    print(usage)

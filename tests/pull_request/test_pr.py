@@ -63,16 +63,19 @@ def test_branch_commit_and_body(run_cli, repo: Path) -> None:  # type: ignore[no
     assert git(repo, "rev-parse", "--abbrev-ref", "HEAD") == "main"
     assert git(repo, "status", "--porcelain") == ""
     assert git(repo, "log", "--format=%s", "-1", "sora-migrate/rewrite") == (
-        "Migrate 1 Sora call site to the video provider shim"
+        "Migrate 2 Sora call sites to the video provider shim"
     )
-    assert git(repo, "diff", "--name-only", "main", "sora-migrate/rewrite") == "app.py"
+    changed = git(repo, "diff", "--name-only", "main", "sora-migrate/rewrite").splitlines()
+    assert {"app.py", "web.ts", "video_shim/index.ts"} <= set(changed)
+    assert {path for path in changed if not path.startswith("video_shim/")} == {"app.py", "web.ts"}
     rewritten = git(repo, "show", "sora-migrate/rewrite:app.py")
     assert "_video_client().generate_video(" in rewritten
     body = outcome.stdout
-    assert "| sdk-call | 3 | 2 |" in body
+    assert "| sdk-call | 3 | 1 |" in body
     assert "`app.py:7` `videos.create_and_poll`" in body
     assert "- [ ] `app.py:12` remix:" in body
-    assert "- [ ] `web.ts` not rewritten: the TypeScript shim is not vendored" in body
+    assert "- `web.ts:3` `videos.create`" in body
+    assert "The TypeScript shim was vendored into `video_shim/`" in body
     assert "VIDEO_GENERATION_PROVIDER" in body and "RUNWAYML_API_SECRET" in body
     assert "| `app.py:7` | 8 s, 720p | 0.96 | 3.20 | 3.20 | 0.32 | 0.34 |" in body
     assert (
@@ -116,7 +119,7 @@ def test_open_calls_gh_with_the_branch(run_cli, repo: Path, tmp_path: Path, monk
     calls = log.read_text().splitlines()
     assert calls[0] == "auth status"
     assert calls[1].startswith(
-        "pr create --base main --head sora-migrate/rewrite --title Migrate 1"
+        "pr create --base main --head sora-migrate/rewrite --title Migrate 2"
     )
     assert "--body-file" in calls[1]
     assert "opened https://github.test/acme/app/pull/7" in outcome.stderr
@@ -137,7 +140,7 @@ def test_open_without_gh_says_what_to_run(run_cli, repo: Path, tmp_path: Path, m
 def test_dry_run_creates_nothing(run_cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
     outcome = run_cli("pr", str(repo), "--dry-run")
     assert outcome.exit_code == 0
-    assert "dry run: would commit 1 file on" in outcome.stderr
+    assert "dry run: would commit 2 files on" in outcome.stderr
     assert "## Rewritten call sites" in outcome.stdout
     assert git(repo, "branch", "--list") == "* main"
     assert git(repo, "worktree", "list").count("\n") == 0
@@ -163,6 +166,7 @@ def test_refusals_are_clear_and_change_nothing(run_cli, repo: Path, prepare, mes
 
 def test_nothing_to_rewrite_is_a_clear_no_op(run_cli, repo: Path) -> None:  # type: ignore[no-untyped-def]
     (repo / "app.py").write_text("print('migrated already')\n")
+    (repo / "web.ts").write_text("export const migrated = true;\n")
     git(repo, "commit", "-q", "-am", "done")
     outcome = run_cli("pr", str(repo))
     assert outcome.exit_code == 0
@@ -203,6 +207,7 @@ def test_only_manual_sites_make_no_branch(run_cli, repo: Path) -> None:  # type:
     (repo / "app.py").write_text(
         "from openai import OpenAI\n\nclient = OpenAI()\nclient.videos.remix('v', prompt='p')\n"
     )
+    (repo / "web.ts").write_text("export const migrated = true;\n")
     git(repo, "commit", "-q", "-am", "manual only")
     outcome = run_cli("pr", str(repo))
     assert outcome.exit_code == 0

@@ -53,7 +53,7 @@ def is_vendored(shim_dir: Path) -> bool:
 def vendor_ts_shim(shim_dir: Path, lang: str) -> str | None:
     """Vendor the shim into `shim_dir` in `lang` (ts or js); the reason when it cannot."""
     try:
-        from sora_migrate.vendor import vendor_ts_shim as vendor  # type: ignore[attr-defined]
+        from sora_migrate.vendor import vendor_ts_shim as vendor
     except ImportError:
         return (
             f"the TypeScript shim is not vendored at {shim_dir} and this version of "

@@ -1,0 +1,20 @@
+/**
+ * A small runtime library that puts Runway, Google Veo, Luma, Pika (fal.ai) and Kling behind one
+ * interface, so code that called OpenAI's Sora video API keeps working. It uses only the
+ * platform's `fetch` (Node 18+, Deno, Bun, edge runtimes) and has no dependencies.
+ *
+ *     const client = new VideoClient(); // provider from VIDEO_GENERATION_PROVIDER, keys from each
+ *     const job = await client.generateVideo({ prompt: "a paper boat in the rain", durationSeconds: 8 });
+ *     if (job.status === "completed") {
+ *       const video = await client.getVideoOutput(job.id);
+ *       await writeFile("boat.mp4", await video.bytes());
+ *     }
+ */
+export { VideoClient, } from "./client.js";
+export { fromSora, SoraValueError } from "./compat.js";
+export { ConfigurationError, JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature, } from "./errors.js";
+export { STATUSES, VideoOutput } from "./jobs.js";
+export { ParameterMapped } from "./params.js";
+export { PROVIDERS } from "./registry.js";
+export { parseRetryAfter, RetryPolicy } from "./retry.js";
+export { providerSpec } from "./specs.js";
