@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sora_migrate.findings import Confidence, ScanResult
 from sora_migrate.options import ScanOptions
@@ -187,3 +190,29 @@ def test_the_emulation_agrees_with_ripgrep(tree: Path) -> None:
         path, number, _ = row.split(":", 2)
         found.add((path.removeprefix("./"), int(number)))
     assert found == _grep(tree)
+
+
+REFERENCES = (
+    'MODEL = "sora-2"',
+    'url = "https://api.openai.com/v1/videos"',
+    "curl -s https://api.openai.com/v1/videos/$ID/content -o out.mp4",
+    'endpoint: "https://studio.openai.azure.com/openai/v1/videos"',
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    name=st.from_regex(r"\.?[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}", fullmatch=True),
+    reference=st.sampled_from(REFERENCES),
+    before=st.sampled_from(["", "# settings\n", "{\n", "<p>\n"]),
+)
+def test_no_file_name_hides_a_reference(name: str, reference: str, before: str) -> None:
+    """Whatever a file is called, a reference in it is reported on its line, or the file is
+    listed as skipped with a reason: it is never dropped silently."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / name).write_text(before + reference + "\n", encoding="utf-8")
+        result = run_scan([root], ScanOptions(jobs=1))
+    line = before.count("\n") + 1
+    reported = any(f.line <= line <= f.end_line for f in result.findings)
+    assert reported or [s.path for s in result.skipped] == [name], (name, result.findings)

@@ -24,7 +24,19 @@ RETURNED_NAME = re.compile(r"\breturn\s+(\w+)\s*[;\n}]")
 def exported_client(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
     """Why `name` (None for the default export) of module `specifier` is an OpenAI client."""
     path = _locate(root, importer.parent, specifier)
-    text = _read(path) if path is not None else ""
+    return None if path is None else _client_export(path, name, specifier)
+
+
+def exported_factory(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
+    """Why `name` (None for the default export) of module `specifier` is a function that
+    returns an OpenAI client, or None."""
+    path = _locate(root, importer.parent, specifier)
+    return None if path is None else _factory_export(path, name, specifier)
+
+
+@lru_cache(maxsize=2048)
+def _client_export(path: Path, name: str | None, specifier: str) -> str | None:
+    text = _read(path)
     if "OpenAI" not in text:
         return None
     if name is None:
@@ -36,26 +48,27 @@ def exported_client(root: Path, importer: Path, specifier: str, name: str | None
     return f"new OpenAI() exported from {specifier}"
 
 
-def exported_factory(root: Path, importer: Path, specifier: str, name: str | None) -> str | None:
-    """Why `name` (None for the default export) of module `specifier` is a function that
-    returns an OpenAI client, or None."""
-    path = _locate(root, importer.parent, specifier)
-    text = _read(path) if path is not None else ""
-    if "OpenAI" not in text:
+@lru_cache(maxsize=2048)
+def _factory_export(path: Path, name: str | None, specifier: str) -> str | None:
+    text = _read(path)
+    if "OpenAI" not in text or (
+        name is not None
+        and f"function {name}" not in text
+        and f"{name} =" not in text
+        and f"{name}:" not in text
+    ):
         return None
-    label = r"default\s+(?:async\s+)?function\b\s*\w*" if name is None else None
-    declared = label or rf"(?:async\s+)?function\s+{re.escape(name or '')}\b"
-    arrow = (
-        None
-        if name is None
-        else rf"(?:const|let)\s+{re.escape(name)}\s*(?::[^=]+)?=\s*(?:async\s*)?"
-    )
-    for header in (declared, arrow):
-        if header is None:
-            continue
-        for match in re.finditer(rf"export\s+{header}", text):
-            if _returns_client(text, match.end()):
-                return f"{name or 'default export'}() returns new OpenAI() in {specifier}"
+    if name is None:
+        header = r"default\s+(?:async\s+)?function\b\s*\w*"
+    else:
+        escaped = re.escape(name)
+        header = (
+            rf"(?:(?:async\s+)?function\s+{escaped}\b"
+            rf"|(?:const|let)\s+{escaped}\s*(?::[^=]+)?=\s*(?:async\s*)?)"
+        )
+    for match in re.finditer(rf"export\s+{header}", text):
+        if _returns_client(text, match.end()):
+            return f"{name or 'default export'}() returns new OpenAI() in {specifier}"
     return None
 
 

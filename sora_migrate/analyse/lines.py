@@ -22,9 +22,11 @@ INLINE_COMMENTS: dict[str, tuple[str, ...]] = {
 # Whole-line comments in unknown files: SQL/Lua `-- `, C block comment lines, HTML, TeX, Lisp.
 TEXT_LINE_COMMENT = re.compile(r"\s*(?:--\s|/\*|\*(?!\*)|<!--|%|;|\{#|\{\{/?\*)")
 # `#include`, `#define`, `#!` and friends are code in C-like and script files, not comments.
-NEEDLE = re.compile("sora|video")
-RESIDUAL = re.compile(f"{MODEL_ID.pattern}|{ENDPOINT.pattern}")
 NOT_A_COMMENT = re.compile(r"#(?:!|(?:define|include|if|ifdef|ifndef|elif|else|endif|pragma)\b)")
+# Every text matcher needs one of these (in any case) on the line.
+NEEDLE_LINE = re.compile("^.*?(?:sora|video)", re.MULTILINE)
+# What the residual pass looks for on lines a grammar left without a finding.
+RESIDUAL = re.compile(f"{MODEL_ID.pattern}|{ENDPOINT.pattern}")
 
 
 def analyse_lines(ctx: FileContext) -> None:
@@ -41,6 +43,8 @@ def residual_pass(ctx: FileContext) -> None:
     """The text pass over lines that a grammar-based analyser left without any finding but that
     hold a Sora model id or a `/v1/videos` URL (text the grammar could not place: a parse
     error, JSX text, a template placeholder). Capped at medium: the structure is unknown."""
+    if "sora-2" not in ctx.text and "/v1/videos" not in ctx.text:
+        return
     covered: set[int] = set()
     for finding in ctx.findings:
         covered.update(range(finding.line, finding.end_line + 1))
@@ -58,11 +62,10 @@ def needle_lines(ctx: FileContext) -> list[int]:
     numbers: list[int] = []
     lowered = ctx.lowered
     line, counted = 1, 0
-    for match in NEEDLE.finditer(lowered):
+    for match in NEEDLE_LINE.finditer(lowered):
         line += lowered.count("\n", counted, match.start())
         counted = match.start()
-        if not numbers or numbers[-1] != line:
-            numbers.append(line)
+        numbers.append(line)
     return numbers
 
 

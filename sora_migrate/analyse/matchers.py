@@ -8,6 +8,7 @@ what the rest of the file shows (OpenAI context, another vendor's context).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from sora_migrate.analyse.context import FileContext, Span
@@ -87,6 +88,9 @@ ENV_VOCABULARY = frozenset(
         "HOST",
     ]
 )
+TERRAFORM_NAME = re.compile(
+    r"(?<![\w-])(?:TF_VAR_)?(?P<name>(?:[a-z][a-z0-9]*_)*sora(?:_?2)?(?:_[a-z0-9]+)+)(?![\w-])"
+)
 MODEL_NAME_PARTS = frozenset({"SORA", "SORA2", "2", "PRO"})
 ENDPOINT = re.compile(r"/v1/videos(?![\w-])")
 URL_TOKEN_END = re.compile(r"[\s\"'`<>()\[\]{},;|\\]")
@@ -125,6 +129,8 @@ def scan_span(ctx: FileContext, span: Span) -> None:
         match_endpoints(ctx, span)
     if "SORA" in span.text or "OPENAI_VIDEO" in span.text:
         match_env_names(ctx, span)
+    if ctx.kind == "terraform" and "sora_" in span.text:
+        match_terraform_variables(ctx, span)
     if "video." in span.text:
         if span.kind == "string":
             match_webhook_event(ctx, span)
@@ -245,12 +251,24 @@ def match_env_names(ctx: FileContext, span: Span) -> None:
             ctx.emit_in_span("env-var", confidence, span, match.start(), match.end())
 
 
+def match_terraform_variables(ctx: FileContext, span: Span) -> None:
+    """Terraform input variables named like the env vars they feed (`variable "sora_api_key"`,
+    `var.sora_model`, `TF_VAR_sora_api_key`), rated like the upper-case name."""
+    for match in TERRAFORM_NAME.finditer(span.text):
+        name = match.group("name").upper()
+        confidence = env_name_confidence(ctx, name, span)
+        if confidence is not None:
+            ctx.emit_in_span("env-var", confidence, span, match.start(), match.end())
+
+
 def env_name_confidence(ctx: FileContext, name: str, span: Span) -> Confidence | None:
     """How sure a Sora-looking variable name is about OpenAI's Sora, or None to drop it."""
     parts = name.split("_")
-    if len(parts) < 2 or ENV_DENY.intersection(parts) or set(parts) <= MODEL_NAME_PARTS:
-        return None  # `SORA_2`, `SORA_2_PRO`: a constant for the model, not a setting
-    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
+    if len(parts) < 2 or ENV_DENY.intersection(parts):
+        return None
+    if all(part in MODEL_NAME_PARTS or part.isdigit() for part in parts):
+        return None  # `SORA_2`, `SORA_2_PRO_2025_10_06`: a constant for the model, not a setting
+    if about_shiguredo_sora(ctx.text):
         return None
     if span.kind in ("comment", "prose"):
         return LOW
@@ -267,11 +285,18 @@ def _line_of(ctx: FileContext, span: Span) -> str:
     return ctx.lines[index] if 0 <= index < len(ctx.lines) else ""
 
 
+@lru_cache(maxsize=16)
+def about_shiguredo_sora(text: str) -> bool:
+    """A file about Shiguredo's WebRTC server and no OpenAI model: its Sora is not OpenAI's.
+    Cached per text (asked once per mention or variable, answered once per file)."""
+    return SFU_CONTEXT.search(text) is not None and MODEL_ID.search(text) is None
+
+
 def match_doc_mentions(ctx: FileContext, span: Span) -> None:
     """Sora named in a comment, docstring or prose: worth a look, never a gate failure."""
     if SORA_WORD.search(span.text) is None or NOT_OPENAI_SORA.search(span.text):
         return  # another project's Sora
-    if SFU_CONTEXT.search(ctx.text) and not MODEL_ID.search(ctx.text):
+    if about_shiguredo_sora(ctx.text):
         return  # a file about Shiguredo's WebRTC server
     # this tool's own comments (`# sora-migrate: ...` TODOs, notes, ignores) mention Sora too
     own = span.text.find("sora-migrate:")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from sora_migrate.analyse.context import FileContext, Span
+from sora_migrate.analyse.lines import needle_lines
 from sora_migrate.analyse.matchers import MODEL_ID, match_model_ids, scan_span
 from sora_migrate.findings import Confidence
 
@@ -34,6 +35,7 @@ def analyse_prose(ctx: FileContext) -> None:
     ctx.cap = min(ctx.cap, Confidence.MEDIUM)
     ctx.read_as_text = True
     names_models = MODEL_ID.search(ctx.text) is not None
+    wanted = set(needle_lines(ctx))  # a line without `sora` or `video` can hold no finding
     fence = ""
     rst_block_indent: int | None = None
     for number, raw in enumerate(ctx.lines, start=1):
@@ -47,7 +49,7 @@ def analyse_prose(ctx: FileContext) -> None:
             indent = len(line) - len(line.lstrip())
             if line.strip() and indent <= rst_block_indent:
                 rst_block_indent = None
-        if line.strip():
+        if number in wanted and line.strip():
             if fence or rst_block_indent is not None or _pasted_code(ctx, line):
                 scan_span(ctx, Span(line, number, 1, "code"))
             else:
