@@ -58,4 +58,6 @@ def report_files(paths: list[Path], output: Path | None) -> list[Path]:
             raise UserError(f"{path}: no such file or directory")
     if output is not None:
         files = [file for file in files if file.resolve() != output.resolve()]
+    if not files:
+        raise UserError("no reports to merge (the --output file is never an input)")
     return files

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sora_migrate.errors import UserError
@@ -137,14 +137,17 @@ def checkout(url: str, ref: str | None, folder: Path, timeout: float) -> str:
 
 
 def scan_report(folder: Path, repository: Repository) -> str:
-    """Scan `folder` with its own configuration (one process) and return the JSON report."""
+    """Scan `folder` in this process and return the JSON report. The repository's own
+    configuration chooses paths and rules, but its `rule-dirs` are never loaded: a repository
+    must not make the run evaluate regular expressions of its choosing, and every repository of
+    the inventory is held to the same rule set."""
     from sora_migrate.commands.common import settings_for
     from sora_migrate.config import Settings, scan_options
     from sora_migrate.report import render
     from sora_migrate.rulepack import load_rules, select_rules
     from sora_migrate.scan import run_scan
 
-    settings = settings_for([folder], Settings())
+    settings = replace(settings_for([folder], Settings()), rule_dirs=None)
     options = scan_options(settings, jobs=1)
     rules = select_rules(
         load_rules(options.rule_dirs), options.enabled_rules, options.disabled_rules

@@ -11,10 +11,12 @@ versions are merged with a warning that names them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from sora_migrate.findings import Confidence, Finding, ScanResult
@@ -25,8 +27,14 @@ from sora_migrate.report.model import Report
 from sora_migrate.rulepack import load_rules
 
 TOP_FILES = 10
-# the SDK methods that make a video, as the analysers name them in a finding's message
-VIDEO_METHODS = frozenset({"create", "create_and_poll", "createandpoll", "extend", "remix", "edit"})
+# The SDK methods that make a video, in every SDK's spelling (`create_and_poll`, Go's
+# `NewAndPoll`, .NET's `CreateVideoRemixAsync`, Ruby's `extend_`), lower-cased without `_` and
+# `Async`; the analysers name the method in the message: "(videos.create_and_poll: ...)".
+VIDEO_METHODS = frozenset(
+    {"create", "createandpoll", "new", "newandpoll", "createvideo", "remix", "createvideoremix",
+     "edit", "extend"}
+)  # fmt: skip
+METHOD_IN_MESSAGE = re.compile(r"\(videos[.\s]+(\w+)")
 MAX_NAMED = 3
 
 
@@ -78,6 +86,7 @@ class RepositoryInventory:
         counts = Counter(item.finding.path for item in self.report.open_items)
         return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
 
+    @cached_property
     def site_estimates(self) -> list[SiteEstimate]:
         """Every open video-making SDK call, priced for one run."""
         estimates = []
@@ -119,13 +128,13 @@ class Inventory:
 
 def video_method(finding: Finding) -> str | None:
     """The video-making SDK method an `sdk-call` finding reports (`create`, `remix`, ...)."""
-    if finding.category != "sdk-call" or finding.rule_id != "sdk-call":
+    if finding.rule_id != "sdk-call":
         return None
-    marker = finding.message.find("videos.")
-    if marker < 0:
+    match = METHOD_IN_MESSAGE.search(finding.message)
+    if match is None:
         return None
-    name = finding.message[marker + len("videos.") :].split(":", 1)[0].split("(", 1)[0].strip()
-    return name if name.lower() in VIDEO_METHODS else None
+    key = match[1].lower().replace("_", "").removesuffix("async")
+    return match[1] if key in VIDEO_METHODS else None
 
 
 def total_cost(estimates: Iterable[SiteEstimate]) -> dict[str, Decimal | None]:

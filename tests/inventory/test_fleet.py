@@ -18,6 +18,15 @@ from tests.inventory.git_fleet import CLEAN_PY, README, SORA_ENV, SORA_PY, bare_
 from tests.inventory.reports import assert_matches_schema
 
 Cli = Callable[..., CliOutcome]
+OWN_RULE = """id: hello
+category: model-id
+confidence: high
+languages: [python]
+message: says hello
+hint: none
+match:
+  regex: 'HELLO'
+"""
 SORA_REPOS, CLEAN_REPOS = 30, 15
 
 
@@ -54,6 +63,11 @@ def fleet(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     lines.append(f"{(base / 'src' / 'clean-00.git').as_uri()}@no-such-branch")
     bad, _ = bare_repo(base / "src" / "badconfig.git", {".sora-migrate.toml": "unknown = 1\n"})
     lines.append(bad.as_uri())
+    # a repository whose config asks for its own regex rule: not loaded
+    own = {".sora-migrate.toml": 'rule-dirs = ["rules"]\n', "rules/mine.yaml": OWN_RULE}
+    heads["clean-14"] = commit(
+        base / "src" / "clean-14.git", {**own, "x.py": "HELLO = 1\n"}, tick=1
+    )
     listing = base / "repos.txt"
     listing.write_text("\n".join(lines) + "\n")
     return {"base": base, "listing": listing, "heads": heads}
@@ -102,6 +116,9 @@ def test_fifty_repositories_scanned_with_failures_reported_and_the_rest_merged(
         "doc-mention": {"high": 0, "medium": 0, "low": 1}
     }
     assert all(repositories[f"clean-{i:02}"]["clean"] for i in range(1, CLEAN_REPOS))
+    # clean-14's own rule (which would flag HELLO) was not loaded: same rules as the others
+    assert repositories["clean-14"]["repository"]["commit"] == fleet["heads"]["clean-14"]
+    assert repositories["clean-14"]["rules_versions"] == repositories["clean-01"]["rules_versions"]
     kept = sorted(reports.glob("*.json"))
     assert len(kept) == 47
     for path in kept[:3]:

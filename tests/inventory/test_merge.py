@@ -8,11 +8,13 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from sora_migrate.inventory.merge import video_method
 from sora_migrate.pull_request.costs import estimate_call
 from tests.conftest import CliOutcome
 from tests.inventory.reports import (
@@ -21,6 +23,7 @@ from tests.inventory.reports import (
     report_json,
     write_report,
 )
+from tests.report.sample import CALL
 from tests.report.test_sarif import assert_valid_sarif
 
 Cli = Callable[..., CliOutcome]
@@ -70,6 +73,9 @@ def test_a_missing_file_or_a_folder_without_reports_is_an_error(
     assert "no such file" in _error(_merge(run_cli, tmp_path / "nope.json"))
     (tmp_path / "empty").mkdir()
     assert "no *.json reports" in _error(_merge(run_cli, tmp_path / "empty"))
+    only = write_report(tmp_path / "only" / "inventory.json", report_json())
+    outcome = run_cli("merge", str(only), "--output", str(only))
+    assert "no reports to merge" in _error(outcome)
 
 
 def test_a_duplicate_shard_is_an_error_not_a_double_count(run_cli: Cli, tmp_path: Path) -> None:
@@ -204,3 +210,24 @@ def test_scan_and_check_json_match_the_report_schema(run_cli: Cli, tmp_path: Pat
         outcome = run_cli(command, str(EXAMPLE), "--format", "json", "--jobs", "1")
         assert outcome.exit_code in (0, 1), outcome.stderr
         assert_matches_schema(json.loads(outcome.stdout), "report.schema.json")
+
+
+@pytest.mark.parametrize(
+    ("message", "method"),
+    [
+        ("Videos call (videos.create_and_poll: client OpenAI() at line 7)", "create_and_poll"),
+        ("OpenAI Videos API call (videos.createAndPoll: client new OpenAI())", "createAndPoll"),
+        ("OpenAI Videos API call (videos NewAndPoll: client openai.NewClient())", "NewAndPoll"),
+        ("Videos call (videos CreateVideoRemixAsync: client `c`)", "CreateVideoRemixAsync"),
+        ("OpenAI Videos API call (videos extend_: client OpenAI::Client.new)", "extend_"),
+        ("OpenAI Videos API call (videos.retrieve: client OpenAI())", None),
+        ("OpenAI Videos API call (videos.download_content: client OpenAI())", None),
+        ("OpenAI Videos API call", None),
+    ],
+)  # fmt: skip
+def test_video_making_calls_are_recognised_in_every_sdk_spelling(
+    message: str, method: str | None
+) -> None:
+    finding = replace(CALL, message=message)
+    assert video_method(finding) == method
+    assert video_method(replace(finding, rule_id="sdk-type-import")) is None

@@ -49,7 +49,7 @@ def _totals(inventory: Inventory) -> dict[str, Any]:
             row = by_category.setdefault(category, dict.fromkeys(by_confidence, 0))
             for label, count in counts.items():
                 row[label] += count
-    estimates = [e for repo in inventory.repositories for e in repo.site_estimates()]
+    estimates = [e for repo in inventory.repositories for e in repo.site_estimates]
     return {
         "repositories": len(inventory.repositories) + len(inventory.failures),
         "with_findings": len(inventory.with_findings),
@@ -78,7 +78,7 @@ def _repository(repo: RepositoryInventory) -> dict[str, Any]:
         "sources": list(repo.sources),
         "summary": summary(report),
         "top_files": [{"path": path, "findings": count} for path, count in repo.top_files()],
-        "cost": _cost(repo.site_estimates(), with_sites=True),
+        "cost": _cost(repo.site_estimates, with_sites=True),
         "findings": [finding_entry(report, item) for item in report.items],
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.result.skipped],
     }

@@ -58,7 +58,7 @@ def _overview(inventory: Inventory) -> list[str]:
     ordered = sorted(inventory.repositories, key=lambda r: (-len(r.report.open_items), _name(r)))
     for repo in ordered:
         counts = repo.report.counts()
-        estimates = repo.site_estimates()
+        estimates = repo.site_estimates
         costs = total_cost(estimates)
         name = _name(repo) + ("" if repo.complete else " (incomplete)")
         commit = (repo.repository.commit or "")[:12]
@@ -110,7 +110,7 @@ def _repository(repo: RepositoryInventory) -> list[str]:
         lines.append(f"| {category} | {numbers} | {sum(counts.values())} |")
     lines += ["", "| File | Findings |", "| --- | ---: |"]
     lines += [f"| {code(path)} | {count} |" for path, count in repo.top_files()]
-    estimates = repo.site_estimates()
+    estimates = repo.site_estimates
     if estimates:
         providers = " | ".join(PRICED_PROVIDERS)
         lines += [

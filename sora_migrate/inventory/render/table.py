@@ -53,7 +53,7 @@ def _overview(inventory: Inventory) -> Table:
     )
     for repo in ordered:
         counts = repo.report.counts()
-        estimates = repo.site_estimates()
+        estimates = repo.site_estimates
         costs = total_cost(estimates)
         name = display_name(repo.repository) + ("" if repo.complete else " (incomplete)")
         table.add_row(
