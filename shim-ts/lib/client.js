@@ -123,7 +123,7 @@ export class VideoClient {
         const [name, rawId] = splitJobId(jobId);
         const adapter = this.#adapter(name);
         const job = await this.getJobStatus(jobId);
-        if (job.done && !adapter.cancelDeletes) {
+        if (job.done && !adapter.spec.cancelDeletes) {
             this.#logger.info?.(`${name} keeps finished videos until they expire; nothing to delete`);
             return;
         }

@@ -1,6 +1,6 @@
 export const PROVIDER_DATA = {
     "schema_version": 1,
-    "about": "What each provider is and can do, shared by the Python and the TypeScript shim (prices are in prices.json). statuses maps the provider's job states to the shim's; tables holds the provider's own parameter tables.",
+    "about": "What each provider is and can do, shared by the Python and the TypeScript shim (prices are in prices.json). cancel_deletes: the cancel request also removes a finished video (so delete_video can). statuses maps the provider's job states to the shim's; tables holds the provider's own parameter tables.",
     "providers": {
         "runway": {
             "keys": [
@@ -10,6 +10,7 @@ export const PROVIDER_DATA = {
             "base_url": "https://api.dev.runwayml.com",
             "model": "gen4.5",
             "docs": "https://docs.dev.runwayml.com/",
+            "cancel_deletes": true,
             "capabilities": {
                 "text_to_video": true,
                 "image_to_video": true,
@@ -149,6 +150,7 @@ export const PROVIDER_DATA = {
             "base_url": "https://api.lumalabs.ai/dream-machine/v1",
             "model": "ray-2",
             "docs": "https://docs.lumalabs.ai/",
+            "cancel_deletes": true,
             "capabilities": {
                 "text_to_video": true,
                 "image_to_video": true,
@@ -296,6 +298,7 @@ export const PROVIDER_DATA = {
             "base_url": "http://fake-video-provider.invalid",
             "model": "fake-1",
             "docs": "offline stand-in: no network, no key",
+            "cancel_deletes": true,
             "capabilities": {
                 "text_to_video": true,
                 "image_to_video": true,

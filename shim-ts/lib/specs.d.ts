@@ -14,6 +14,7 @@ export interface ProviderEntry {
     readonly model: string;
     readonly docs: string;
     readonly auth?: string;
+    readonly cancel_deletes?: boolean;
     readonly capabilities: {
         readonly text_to_video: boolean;
         readonly image_to_video: boolean;
@@ -66,6 +67,8 @@ export interface ProviderSpec {
     readonly docs: string;
     /** How a provider without key variables authenticates. */
     readonly auth: string;
+    /** The cancel request also removes a finished video (so deleteVideo can). */
+    readonly cancelDeletes: boolean;
     readonly capabilities: Capabilities;
     readonly statuses: Readonly<Record<string, Status>>;
     readonly tables: Readonly<Record<string, unknown>>;

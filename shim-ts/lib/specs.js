@@ -24,6 +24,7 @@ export function providerSpec(name) {
         defaultModel: entry.model,
         docs: entry.docs,
         auth: entry.auth ?? "",
+        cancelDeletes: entry.cancel_deletes ?? false,
         capabilities: {
             textToVideo: caps.text_to_video,
             imageToVideo: caps.image_to_video,

@@ -22,6 +22,7 @@ export interface ProviderEntry {
   readonly model: string;
   readonly docs: string;
   readonly auth?: string;
+  readonly cancel_deletes?: boolean;
   readonly capabilities: {
     readonly text_to_video: boolean;
     readonly image_to_video: boolean;
@@ -78,6 +79,8 @@ export interface ProviderSpec {
   readonly docs: string;
   /** How a provider without key variables authenticates. */
   readonly auth: string;
+  /** The cancel request also removes a finished video (so deleteVideo can). */
+  readonly cancelDeletes: boolean;
   readonly capabilities: Capabilities;
   readonly statuses: Readonly<Record<string, Status>>;
   readonly tables: Readonly<Record<string, unknown>>;
@@ -104,6 +107,7 @@ export function providerSpec(name: string): ProviderSpec {
     defaultModel: entry.model,
     docs: entry.docs,
     auth: entry.auth ?? "",
+    cancelDeletes: entry.cancel_deletes ?? false,
     capabilities: {
       textToVideo: caps.text_to_video,
       imageToVideo: caps.image_to_video,

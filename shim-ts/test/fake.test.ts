@@ -112,3 +112,13 @@ test("a thumbnail where the provider returns one, as downloadContent's variant",
     message: /runway returns no thumbnail \(it returns: video\)/,
   });
 });
+
+test("deleteVideo cancels a running job and deletes a finished one where the provider can", async () => {
+  const harness = new Harness({ provider: "fake" });
+  const running = await harness.client.createVideo({ prompt: "x" });
+  await harness.client.deleteVideo(running.id);
+  assert.deepEqual((await harness.client.getJobStatus(running.id)).error?.message, "cancelled");
+  const done = await harness.client.generateVideo({ prompt: "y" }, { pollIntervalMs: 0 });
+  await harness.client.deleteVideo(done.id); // fake's cancel request also deletes
+  assert.equal((await harness.client.getJobStatus(done.id)).status, "failed");
+});

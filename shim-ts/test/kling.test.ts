@@ -123,3 +123,13 @@ test("both keys are required", async () => {
     message: "kling: set KLING_SECRET_KEY to use this provider",
   });
 });
+
+test("deleteVideo leaves a finished Kling video to expire (Kling has no delete)", () =>
+  withStandIns(2, async (api, cdn) => {
+    const final = { task_id: "t1", task_status: "succeed", task_result: { videos: [{ id: "v", url: `${cdn.url}/t1.mp4` }] } };
+    const harness = kling(api, cdn, final);
+    api.on("GET", "/v1/videos/text2video/t1", envelope(final));
+    await harness.client.deleteVideo("kling:text2video/t1");
+    assert.deepEqual(api.requests.map((request) => request.method), ["GET"]);
+    assert.match(harness.logs.join("\n"), /kling keeps finished videos until they expire/);
+  }));

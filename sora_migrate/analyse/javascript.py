@@ -92,6 +92,9 @@ def analyse_javascript(ctx: FileContext, grammar: str) -> None:
             _check_call(ctx, bindings, call, handled)
     for member in nodes.get("env", []):
         _check_env(ctx, member)
+    if "$env/" in ctx.text:
+        for statement in nodes.get("import", []):
+            _check_env_import(ctx, statement)
     for node in needle_nodes(root, TEXT_NODES):
         if node.type == "comment":
             scan_span(ctx, ctx.node_span(node, "comment"))
@@ -526,6 +529,19 @@ def _check_env(ctx: FileContext, node: Node) -> None:
     if "SORA" in name or "OPENAI_VIDEO" in name:
         start = ctx.point(*prop.start_point)
         scan_span(ctx, Span(name, start[0], start[1], "code"))
+
+
+def _check_env_import(ctx: FileContext, statement: Node) -> None:
+    """SvelteKit reads env variables by import:
+    `import { SORA_API_KEY } from "$env/static/private"`."""
+    source = statement.child_by_field_name("source")
+    if source is None or not string_content(text_of(source)).startswith("$env/"):
+        return
+    for node in walk(statement):
+        name = node.child_by_field_name("name") if node.type == "import_specifier" else None
+        if name is not None and ("SORA" in text_of(name) or "OPENAI_VIDEO" in text_of(name)):
+            start = ctx.point(*name.start_point)
+            scan_span(ctx, Span(text_of(name), start[0], start[1], "code"))
 
 
 def _is_route(node: Node) -> bool:

@@ -31,6 +31,7 @@ class ProviderSpec:
     statuses: Mapping[str, Status]
     tables: Mapping[str, Any]
     auth: str = ""  # how a provider without key variables authenticates
+    cancel_deletes: bool = False  # the cancel request also removes a finished video
 
 
 @cache
@@ -64,4 +65,5 @@ def provider_spec(name: str) -> ProviderSpec:
         statuses=dict(entry["statuses"]),
         tables=dict(entry["tables"]),
         auth=entry.get("auth", ""),
+        cancel_deletes=bool(entry.get("cancel_deletes", False)),
     )

@@ -60,3 +60,10 @@ def test_a_bad_status_in_the_data_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setitem(data["providers"], "broken", broken)
     with pytest.raises(ValueError, match="unknown statuses"):
         provider_spec.__wrapped__("broken")
+
+
+def test_which_cancel_request_also_deletes_is_data() -> None:
+    deleting = {name for name, cls in PROVIDERS.items() if cls.cancel_deletes}
+    assert deleting == {"runway", "luma", "fake"}
+    for name, cls in PROVIDERS.items():
+        assert cls.cancel_deletes == provider_spec(name).cancel_deletes, name

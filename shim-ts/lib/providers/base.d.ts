@@ -44,8 +44,6 @@ export declare function state(status: Status, progress?: number, extra?: Omit<Jo
 /** Base class: configuration, credentials and the operations a provider may lack. */
 export declare abstract class Adapter {
     #private;
-    /** The cancel request also removes a finished job's stored video (Runway, Luma, fake). */
-    readonly cancelDeletes: boolean;
     readonly spec: ProviderSpec;
     readonly name: string;
     readonly baseUrl: string;

@@ -13,8 +13,6 @@ export function state(status, progress = 0, extra = {}) {
 }
 /** Base class: configuration, credentials and the operations a provider may lack. */
 export class Adapter {
-    /** The cancel request also removes a finished job's stored video (Runway, Luma, fake). */
-    cancelDeletes = false;
     spec;
     name;
     baseUrl;

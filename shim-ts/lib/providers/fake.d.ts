@@ -4,7 +4,6 @@ import { Adapter, type Call, type JobState } from "./base.js";
 export declare const FAKE_BASE_URL: string;
 /** A local stand-in provider for tests and development. */
 export declare class Fake extends Adapter {
-    readonly cancelDeletes = true;
     authHeaders(): Promise<Record<string, string>>;
     create(request: FittedRequest): Call;
     parseCreated(payload: unknown): [string, JobState];

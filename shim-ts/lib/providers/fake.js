@@ -19,7 +19,6 @@ function fromHex(hex) {
 export const FAKE_BASE_URL = providerSpec("fake").defaultBaseUrl;
 /** A local stand-in provider for tests and development. */
 export class Fake extends Adapter {
-    cancelDeletes = true; // its cancel request also deletes a finished video
     async authHeaders() {
         return {};
     }

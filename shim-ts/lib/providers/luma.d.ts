@@ -2,7 +2,6 @@ import type { FittedRequest } from "../params.js";
 import { Adapter, type Call, type JobState } from "./base.js";
 /** Luma Ray 2 (model configurable). */
 export declare class Luma extends Adapter {
-    readonly cancelDeletes = true;
     authHeaders(): Promise<Record<string, string>>;
     create(request: FittedRequest): Call;
     parseCreated(payload: unknown): [string, JobState];

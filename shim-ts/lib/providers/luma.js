@@ -7,7 +7,6 @@ import { ProviderError, UnsupportedFeature } from "../errors.js";
 import { Adapter, asObject, given, state } from "./base.js";
 /** Luma Ray 2 (model configurable). */
 export class Luma extends Adapter {
-    cancelDeletes = true; // its cancel request also deletes a finished video
     async authHeaders() {
         return { Authorization: `Bearer ${this.secret("LUMAAI_API_KEY")}` };
     }

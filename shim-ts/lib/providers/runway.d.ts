@@ -2,7 +2,6 @@ import type { FittedRequest } from "../params.js";
 import { Adapter, type Call, type JobState } from "./base.js";
 /** Runway gen4.5 (model configurable). */
 export declare class Runway extends Adapter {
-    readonly cancelDeletes = true;
     authHeaders(): Promise<Record<string, string>>;
     create(request: FittedRequest): Call;
     parseCreated(payload: unknown): [string, JobState];

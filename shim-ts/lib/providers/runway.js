@@ -8,7 +8,6 @@ import { table } from "../specs.js";
 import { Adapter, asObject, state } from "./base.js";
 /** Runway gen4.5 (model configurable). */
 export class Runway extends Adapter {
-    cancelDeletes = true; // its cancel request also deletes a finished video
     async authHeaders() {
         return {
             Authorization: `Bearer ${this.secret("RUNWAYML_API_SECRET")}`,

@@ -65,8 +65,6 @@ export function state(
 
 /** Base class: configuration, credentials and the operations a provider may lack. */
 export abstract class Adapter {
-  /** The cancel request also removes a finished job's stored video (Runway, Luma, fake). */
-  readonly cancelDeletes: boolean = false;
   readonly spec: ProviderSpec;
   readonly name: string;
   readonly baseUrl: string;

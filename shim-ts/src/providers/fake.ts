@@ -26,7 +26,6 @@ export const FAKE_BASE_URL = providerSpec("fake").defaultBaseUrl;
 
 /** A local stand-in provider for tests and development. */
 export class Fake extends Adapter {
-  override readonly cancelDeletes = true; // its cancel request also deletes a finished video
   async authHeaders(): Promise<Record<string, string>> {
     return {};
   }

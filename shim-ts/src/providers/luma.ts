@@ -9,7 +9,6 @@ import { Adapter, asObject, given, state, type Call, type JobState } from "./bas
 
 /** Luma Ray 2 (model configurable). */
 export class Luma extends Adapter {
-  override readonly cancelDeletes = true; // its cancel request also deletes a finished video
 
   async authHeaders(): Promise<Record<string, string>> {
     return { Authorization: `Bearer ${this.secret("LUMAAI_API_KEY")}` };

@@ -10,7 +10,6 @@ import { Adapter, asObject, state, type Call, type JobState } from "./base.js";
 
 /** Runway gen4.5 (model configurable). */
 export class Runway extends Adapter {
-  override readonly cancelDeletes = true; // its cancel request also deletes a finished video
 
   async authHeaders(): Promise<Record<string, string>> {
     return {

@@ -61,7 +61,7 @@ class Adapter(ABC):
     capabilities: ClassVar[Capabilities]
     docs: ClassVar[str]
     # the cancel request also removes a finished job's stored video (Runway, Luma)
-    cancel_deletes: ClassVar[bool] = False
+    cancel_deletes: ClassVar[bool]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -73,6 +73,7 @@ class Adapter(ABC):
         cls.default_model = spec.default_model
         cls.capabilities = spec.capabilities
         cls.docs = spec.docs
+        cls.cancel_deletes = spec.cancel_deletes
 
     def __init__(
         self, base_url: str, model: str, secrets: Mapping[str, str], options: Any = None

@@ -32,7 +32,6 @@ class Fake(Adapter):
     """A local stand-in provider for tests and development."""
 
     name: ClassVar[str] = "fake"
-    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     @classmethod
     def read_secrets(cls, source: Any, where: str = "set") -> dict[str, str]:

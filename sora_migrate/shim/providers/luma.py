@@ -17,7 +17,6 @@ class Luma(Adapter):
     """Luma Ray 2 (model configurable)."""
 
     name: ClassVar[str] = "luma"
-    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     def auth_headers(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self._secrets['LUMAAI_API_KEY']}"}

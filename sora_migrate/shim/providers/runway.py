@@ -17,7 +17,6 @@ class Runway(Adapter):
     """Runway gen4.5 (model configurable)."""
 
     name: ClassVar[str] = "runway"
-    cancel_deletes: ClassVar[bool] = True  # its cancel request also deletes a finished video
 
     def auth_headers(self) -> dict[str, str]:
         return {
