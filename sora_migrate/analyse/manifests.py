@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 MEDIUM = Confidence.MEDIUM
 # `sora` as a word of a package name: not `soracom`, `sorani`, `isora`.
 SAYS_SORA = re.compile(r"(?<![a-z])sora(?![a-z])", re.IGNORECASE)
-NOT_OPENAI_SORA = re.compile(
+OTHER_SORA_PACKAGES = re.compile(
     r"shiguredo|^sora[_-](?:js[_-]|python[_-]|cpp[_-]|c[_-]|unity[_-]|ios[_-]|android[_-]"
     r"|flutter[_-]|e2e[_-]|devtools)?sdk$|open[_-]?sora|fontsource|typeface|[_-]fonts?$"
     r"|^@?soracom|sora-migrate",
@@ -64,7 +64,7 @@ def analyse_manifest(ctx: FileContext) -> None:
     elif name == "gemfile":
         _scan_lines(ctx, lambda line: _first(GEM, line))
     elif name == "go.mod":
-        _scan_lines(ctx, lambda line: _go_module(line))
+        _scan_lines(ctx, _go_module)
     elif name in TOML_MANIFESTS:
         _scan_toml(ctx)
     elif name in JSON_MANIFESTS:
@@ -75,7 +75,7 @@ def analyse_manifest(ctx: FileContext) -> None:
 
 def says_sora(package: str) -> bool:
     """Whether a package or server name names Sora and is not a known other Sora."""
-    return SAYS_SORA.search(package) is not None and NOT_OPENAI_SORA.search(package) is None
+    return SAYS_SORA.search(package) is not None and OTHER_SORA_PACKAGES.search(package) is None
 
 
 def _first(pattern: re.Pattern[str], line: str) -> list[tuple[str, int]]:

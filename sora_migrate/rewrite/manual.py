@@ -44,6 +44,10 @@ WRAPPER_TODO = (
     "sora-migrate rewrite again"
 )
 STATUS_TODO = 'Sora\'s "queued"/"in_progress" are "pending"/"processing" in the shim\'s Job.status'
+STATUS_HELD_TODO = (
+    'these are Sora\'s statuses; a shim Job.status says "pending"/"processing" instead of '
+    '"queued"/"in_progress"'
+)
 
 
 def for_method(method: str) -> Manual:

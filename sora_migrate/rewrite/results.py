@@ -14,6 +14,7 @@ so does one that a Job read by `get_job_status` / `wait` leaves None (`seconds`,
 from __future__ import annotations
 
 import dataclasses
+from typing import TypeVar
 
 import libcst as cst
 
@@ -26,6 +27,7 @@ SORA_STATUSES: dict[str, str] = {
 }
 STARTED_ONLY = frozenset({*STARTED_WITH, "seconds", "size"})
 STATUS_READS = frozenset({"get_job_status", "wait"})
+NodeT = TypeVar("NodeT", bound=cst.CSTNode)
 
 
 def _public(*classes: type) -> frozenset[str]:
@@ -52,12 +54,42 @@ RESULT_TYPES = {"get_video_output": "VideoOutput"}
 def status_names(comparison: cst.Comparison, results: dict[str, set[str]]) -> bool:
     """True when a side of the comparison is `<name>.status` for a rewritten call's result."""
     operands = [comparison.left, *(target.comparator for target in comparison.comparisons)]
-    return any(
-        isinstance(operand, cst.Attribute)
-        and operand.attr.value == "status"
-        and (name_of(operand.value) or "") in results
-        for operand in operands
+    return any(is_status_of(operand, results) for operand in operands)
+
+
+def is_status_of(node: cst.BaseExpression, results: dict[str, set[str]]) -> bool:
+    """`<name>.status`, where `name` holds a rewritten call's result."""
+    return (
+        isinstance(node, cst.Attribute)
+        and node.attr.value == "status"
+        and (name_of(node.value) or "") in results
     )
+
+
+def has_sora_pattern(pattern: cst.MatchPattern) -> bool:
+    """A match-case pattern with a Sora-only status string (`case "queued" | "in_progress":`)."""
+    finder = _StatusFinder()
+    pattern.visit(finder)
+    return finder.found
+
+
+def holds_sora_statuses(node: cst.Tuple | cst.List | cst.Set | cst.Dict) -> bool:
+    """A literal collection of strings (or a dict keyed by strings) with a Sora-only status."""
+    if isinstance(node, cst.Dict):
+        keys = [e.key for e in node.elements if isinstance(e, cst.DictElement)]
+    else:
+        keys = [e.value for e in node.elements if isinstance(e, cst.Element)]
+    strings = [key for key in keys if isinstance(key, cst.SimpleString)]
+    return bool(keys) and len(strings) == len(keys) and any(map(has_sora_status, strings))
+
+
+class _StatusFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found = False
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self.found = self.found or node.evaluated_value in SORA_STATUSES
 
 
 def has_sora_status(node: cst.BaseExpression) -> bool:
@@ -69,9 +101,9 @@ def has_sora_status(node: cst.BaseExpression) -> bool:
     return False
 
 
-def shim_statuses(comparison: cst.Comparison) -> cst.Comparison:
-    """The comparison with every Sora-only status string spelled as the shim spells it."""
-    return comparison.visit(_StatusSpelling())  # type: ignore[return-value]
+def shim_statuses(node: NodeT) -> NodeT:
+    """The comparison (or match) with every Sora-only status string spelled as the shim does."""
+    return node.visit(_StatusSpelling())  # type: ignore[return-value]
 
 
 class _StatusSpelling(cst.CSTTransformer):

@@ -16,7 +16,7 @@ from libcst.metadata import CodeRange, PositionProvider
 
 from sora_migrate.rewrite import manual, results
 from sora_migrate.rewrite.calls import call_outcome
-from sora_migrate.rewrite.calls.common import CallSite, Rewritten
+from sora_migrate.rewrite.calls.common import Rewritten
 from sora_migrate.rewrite.plan import Plan
 from sora_migrate.rewrite.report import SiteRecord
 from sora_migrate.rewrite.whole_flows import Decisions
@@ -37,10 +37,9 @@ class SoraTransformer(cst.CSTTransformer):
         self.factories: set[str] = set()
         self.imports: set[str] = set()
         self._scopes: list[int] = [0]
+        self._comparisons = 0
         self._pending: list[list[str]] = []
         self._mark_owner: dict[int, int] = {}
-        self._awaited: set[int] = set()
-        self._bare: set[int] = set()
         self._header: set[str] = set()
         self._first: cst.CSTNode | None = None
 
@@ -83,53 +82,77 @@ class SoraTransformer(cst.CSTTransformer):
         """Names bound to a rewritten call's result in the current scope."""
         return self.decisions.results.get(self._scopes[-1], {})
 
-    def visit_Await(self, node: cst.Await) -> None:
-        self._awaited.add(id(node.expression))
-
-    def visit_Expr(self, node: cst.Expr) -> None:
-        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        self._bare.add(id(value))
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        self._comparisons += 1
 
     def leave_Comparison(
         self, original_node: cst.Comparison, updated_node: cst.Comparison
     ) -> cst.Comparison:
+        self._comparisons -= 1
         values = [original_node.left, *(item.comparator for item in original_node.comparisons)]
         if not self.plan.calls or not any(results.has_sora_status(value) for value in values):
             return updated_node
         if results.status_names(original_node, self._results):
             return results.shim_statuses(updated_node)
-        line = self.get_metadata(PositionProvider, original_node).start.line
-        self._pending[-1].append(manual.comment(manual.STATUS_TODO))
         reason = 'comparison with a Sora-only status ("queued" / "in_progress")'
-        self.records.append(SiteRecord(line, "status-string", False, reason, manual.STATUS_TODO))
+        self._todo(original_node, "status-string", reason, manual.STATUS_TODO)
         return updated_node
+
+    def leave_Match(self, original_node: cst.Match, updated_node: cst.Match) -> cst.Match:
+        patterns = [case.pattern for case in original_node.cases]
+        if not self.plan.calls or not any(results.has_sora_pattern(p) for p in patterns):
+            return updated_node
+        if results.is_status_of(original_node.subject, self._results):
+            return results.shim_statuses(updated_node)
+        reason = 'match case on a Sora-only status ("queued" / "in_progress")'
+        self._todo(original_node, "status-string", reason, manual.STATUS_TODO)
+        return updated_node
+
+    def leave_Tuple(self, original_node: cst.Tuple, updated_node: cst.Tuple) -> cst.Tuple:
+        self._status_collection(original_node)
+        return updated_node
+
+    def leave_List(self, original_node: cst.List, updated_node: cst.List) -> cst.List:
+        self._status_collection(original_node)
+        return updated_node
+
+    def leave_Set(self, original_node: cst.Set, updated_node: cst.Set) -> cst.Set:
+        self._status_collection(original_node)
+        return updated_node
+
+    def leave_Dict(self, original_node: cst.Dict, updated_node: cst.Dict) -> cst.Dict:
+        self._status_collection(original_node)
+        return updated_node
+
+    def _status_collection(self, node: cst.Tuple | cst.List | cst.Set | cst.Dict) -> None:
+        """Sora's statuses held in a constant (`PENDING = ("queued", "in_progress")`) or a
+        lookup table: compared with a Job's status later, they would silently never match."""
+        if self.plan.calls and self._comparisons == 0 and results.holds_sora_statuses(node):
+            reason = 'Sora-only statuses ("queued" / "in_progress") kept in a collection'
+            self._todo(node, "status-string", reason, manual.STATUS_HELD_TODO)
+
+    def _todo(self, node: cst.CSTNode, kind: str, reason: str, todo: str) -> None:
+        line = self.get_metadata(PositionProvider, node).start.line
+        self._pending[-1].append(manual.comment(todo))
+        self.records.append(SiteRecord(line, kind, False, reason, todo))
 
     def leave_Attribute(
         self, original_node: cst.Attribute, updated_node: cst.Attribute
     ) -> cst.Attribute:
         todo = results.attribute_todo(original_node, self._results)
         if todo is not None and self._pending:
-            line = self.get_metadata(PositionProvider, original_node).start.line
-            self._pending[-1].append(manual.comment(todo))
             reason = f"reads .{original_node.attr.value} from a rewritten call's result"
-            self.records.append(SiteRecord(line, "result-attribute", False, reason, todo))
+            self._todo(original_node, "result-attribute", reason, todo)
         return updated_node
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         start = self.get_metadata(PositionProvider, original_node).start
-        target = self.plan.calls.get((start.line, start.column))
+        site = self.decisions.sites.get((start.line, start.column))
         func = original_node.func
-        if (
-            target is None
-            or not isinstance(func, cst.Attribute)
-            or func.attr.value != target.method
-        ):
+        # `.read()` chained on a Sora call starts at the same position: match the method too
+        if site is None or not isinstance(func, cst.Attribute) or func.attr.value != site.method:
             return updated_node
-        site = CallSite(
-            method=target.method,
-            is_async=target.async_client or id(original_node) in self._awaited,
-            result_used=id(original_node) not in self._bare,
-        )
+        target = self.plan.calls[(start.line, start.column)]
         outcome = call_outcome(func, updated_node, site)
         held_back = self.decisions.held_back.get((start.line, start.column))
         if isinstance(outcome, Rewritten) and held_back is not None:

@@ -64,11 +64,13 @@ class _Call:
 
 @dataclass
 class Decisions:
-    """What pass 1 decided: calls held back by their flow, and per scope (the id of a
-    FunctionDef node, 0 for the module) the names bound to each rewritten call's shim method."""
+    """What pass 1 decided: each planned call's site (async, result used), calls held back by
+    their flow, and per scope (the id of a FunctionDef node, 0 for the module) the names bound
+    to each rewritten call's shim method."""
 
     held_back: dict[Position, Manual] = field(default_factory=dict)
     results: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+    sites: dict[Position, CallSite] = field(default_factory=dict)
 
 
 class FlowAnalysis(cst.CSTVisitor):
@@ -80,6 +82,7 @@ class FlowAnalysis(cst.CSTVisitor):
         super().__init__()
         self.plan = plan
         self.calls: list[_Call] = []
+        self.sites: dict[Position, CallSite] = {}
         self.aliases: list[tuple[int, str, str]] = []
         self._scopes: list[int] = [0]
         self._awaited: set[int] = set()
@@ -147,8 +150,12 @@ class FlowAnalysis(cst.CSTVisitor):
         start = self.get_metadata(PositionProvider, node).start
         target = self.plan.calls.get((start.line, start.column))
         func = node.func
-        if target is None and (start.line, start.column) in self._unresolved:
-            self._add(node, start.line, start.column, self._unresolved[start.line, start.column])
+        unresolved = self._unresolved.get((start.line, start.column))
+        if target is None and unresolved is not None:
+            if isinstance(func, cst.Attribute) and unresolved.reason.startswith(
+                f"videos.{func.attr.value}:"
+            ):
+                self._add(node, start.line, start.column, unresolved)
             return
         if target is None or not isinstance(func, cst.Attribute):
             return
@@ -159,6 +166,7 @@ class FlowAnalysis(cst.CSTVisitor):
             is_async=target.async_client or id(node) in self._awaited,
             result_used=id(node) not in self._bare,
         )
+        self.sites[(start.line, start.column)] = site
         self._add(node, start.line, start.column, call_outcome(func, node, site))
 
     def _add(self, node: cst.Call, line: int, column: int, outcome: Outcome) -> None:
@@ -170,7 +178,7 @@ class FlowAnalysis(cst.CSTVisitor):
 
     def decisions(self) -> Decisions:
         """Hold back every rewritable call of a flow that has a call left for a person."""
-        decided = Decisions()
+        decided = Decisions(sites=self.sites)
         groups = _Groups()
         for scope, name, video in self.aliases:
             groups.join((scope, name), (scope, video))

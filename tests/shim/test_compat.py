@@ -10,6 +10,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sora_migrate.shim import (
     Job,
@@ -250,3 +252,24 @@ async def test_delete_video_of_a_finished_job_elsewhere_is_a_logged_no_op(
         await harness.call("delete_video", "veo:models/m/operations/o")
     assert [request.method for request in standin.requests] == ["GET"]
     assert "veo keeps finished videos until they expire" in caplog.text
+
+
+@given(
+    seconds=st.one_of(st.none(), st.integers(-5, 60), st.text(max_size=6), st.floats()),
+    size=st.one_of(st.none(), st.sampled_from(sorted(sora_table()["sizes"])), st.text(max_size=12)),
+    extra=st.dictionaries(st.text(min_size=1, max_size=12), st.integers(), max_size=2),
+)
+def test_from_sora_maps_or_raises_its_typed_error(
+    seconds: object, size: object, extra: dict[str, int]
+) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ParameterMapped)
+            arguments = from_sora(prompt="p", seconds=seconds, size=size, **extra)  # type: ignore[arg-type]
+    except SoraValueError as error:
+        assert error.name in {"seconds", "size", *extra}
+        return
+    assert isinstance(arguments["duration_seconds"], int) and arguments["duration_seconds"] > 0
+    assert arguments["aspect_ratio"] in ("16:9", "9:16")
+    assert arguments["resolution"] in ("720p", "1080p")
+    assert set(arguments) <= {"prompt", "duration_seconds", "aspect_ratio", "resolution", *extra}

@@ -17,32 +17,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from sora_migrate.rewrite.calls.common import (
-    CallSite,
-    Manual,
-    Outcome,
-    Rewritten,
-    keyword_args,
-    reject_unsupported,
-    shim_call,
-    video_id,
-)
+from sora_migrate.rewrite.calls.common import CallSite, Outcome
 from sora_migrate.rewrite.calls.create_and_poll import poll_interval
+from sora_migrate.rewrite.calls.retrieve import by_id
 
 
 def rewrite(call: cst.Call, site: CallSite) -> Outcome:
     """Rewrite one `videos.poll(...)` call."""
-    kwargs = keyword_args(call, site.method, positional=1)
-    if isinstance(kwargs, Manual):
-        return kwargs
-    refused = reject_unsupported(kwargs, site.method, ("video_id", "poll_interval_ms"))
-    if refused is not None:
-        return refused
-    job_id = video_id(call, kwargs, site.method)
-    if isinstance(job_id, Manual):
-        return job_id
-    args: list[tuple[cst.Arg, int | None]] = [(job_id, 0)]
-    for index, arg in enumerate(call.args):
-        if arg.keyword is not None and arg.keyword.value == "poll_interval_ms":
-            args.append((poll_interval(arg), index))
-    return Rewritten(shim_call(call, site, "wait", args))
+    return by_id(call, site, "wait", {"poll_interval_ms": poll_interval})

@@ -14,6 +14,8 @@ The shim's Job carries `id`, `status` ("pending", "processing", "completed", "fa
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 import libcst as cst
 
 from sora_migrate.rewrite.calls.common import (
@@ -33,15 +35,25 @@ def rewrite(call: cst.Call, site: CallSite) -> Outcome:
     return by_id(call, site, "get_job_status")
 
 
-def by_id(call: cst.Call, site: CallSite, shim_method: str) -> Outcome:
-    """Map a call whose only argument is the video id onto `shim_method(job_id)`."""
+def by_id(
+    call: cst.Call,
+    site: CallSite,
+    shim_method: str,
+    extra: Mapping[str, Callable[[cst.Arg], cst.Arg]] | None = None,
+) -> Outcome:
+    """Map a call on a video id onto `shim_method(job_id)`; `extra` maps other keywords."""
+    extra = extra or {}
     kwargs = keyword_args(call, site.method, positional=1)
     if isinstance(kwargs, Manual):
         return kwargs
-    refused = reject_unsupported(kwargs, site.method, ("video_id",))
+    refused = reject_unsupported(kwargs, site.method, ("video_id", *extra))
     if refused is not None:
         return refused
     job_id = video_id(call, kwargs, site.method)
     if isinstance(job_id, Manual):
         return job_id
-    return Rewritten(shim_call(call, site, shim_method, [(job_id, 0)]))
+    args: list[tuple[cst.Arg, int | None]] = [(job_id, 0)]
+    for index, arg in enumerate(call.args):
+        if arg.keyword is not None and arg.keyword.value in extra:
+            args.append((extra[arg.keyword.value](arg), index))
+    return Rewritten(shim_call(call, site, shim_method, args))
