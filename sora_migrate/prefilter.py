@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 STRONG: tuple[bytes, ...] = (
     b"sora",
@@ -125,10 +125,16 @@ def _imported(data: bytes, name: bytes) -> bool:
     return False
 
 
+class Searcher(Protocol):
+    """A user rule's pattern over bytes (see analyse/user_regex.py)."""
+
+    def search(self, data: bytes) -> Any: ...
+
+
 class Prefilter:
     """Decides whether a file's bytes are worth analysing. Build one per process."""
 
-    def __init__(self, extra: Sequence[re.Pattern[bytes]] = (), backend: str = "auto") -> None:
+    def __init__(self, extra: Sequence[Searcher] = (), backend: str = "auto") -> None:
         self.extra = tuple(extra)
         self.database: Any = None
         if backend in ("auto", "hyperscan"):
@@ -139,7 +145,10 @@ class Prefilter:
 
     def is_candidate(self, data: bytes) -> bool:
         """True when the file contains a Sora anchor or matches a user rule."""
-        if self.extra and any(pattern.search(data) for pattern in self.extra):
+        try:
+            if self.extra and any(pattern.search(data) for pattern in self.extra):
+                return True
+        except ValueError:  # a user regex ran past its budget: the analysis will say so
             return True
         if self.database is None:
             return python_search(data)

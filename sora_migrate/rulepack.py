@@ -235,12 +235,20 @@ def _matcher(path: Path, match: object) -> tuple[str | None, re.Pattern[str] | N
         if match["builtin"] not in BUILTINS:
             raise RuleError(f"{path}: unknown builtin matcher {match['builtin']!r}")
         return match["builtin"], None
+    from sora_migrate.analyse.user_regex import matches_empty
+
     try:
-        return None, re.compile(str(match["regex"]))
-    except re.error as error:
+        regex = re.compile(str(match["regex"]))
+    except (re.error, RecursionError, OverflowError) as error:
         raise RuleError(
             f"{path}: 'match.regex' is not a valid regular expression: {error}"
         ) from None
+    if matches_empty(regex):
+        raise RuleError(
+            f"{path}: 'match.regex' matches the empty string, so it would report every "
+            "position; make it match at least one character"
+        )
+    return None, regex
 
 
 def _examples(path: Path, examples: object) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

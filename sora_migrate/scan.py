@@ -8,7 +8,6 @@ built index of the repository's Python modules.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from sora_migrate.analyse.context import FileContext, RuleSet
 from sora_migrate.analyse.directives import parse_directives
+from sora_migrate.analyse.user_regex import user_pattern
 from sora_migrate.discover import DirTask, SourceFile, Walker, scan_root
 from sora_migrate.encoding import DecodeError, decode_source, has_utf16_bom
 from sora_migrate.errors import UserError
@@ -67,7 +67,7 @@ class FileAnalyser:
         self.rules = RuleSet.from_rules(rules)
         self.prefilter = Prefilter(
             [
-                re.compile(rule.regex.pattern.encode("utf-8"), rule.regex.flags & ~re.UNICODE)
+                user_pattern(rule.id, rule.regex.pattern.encode("utf-8"))
                 for rule in self.rules.regex_rules
                 if rule.regex is not None
             ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sora_migrate.analyse.context import FileContext, Span, about_the_past
 from sora_migrate.analyse.python_bindings import ModuleResolver
+from sora_migrate.analyse.user_regex import user_pattern
 from sora_migrate.findings import Confidence
 
 # Kinds analysed by the table-driven SDK analyser (sdks.py) and by the component one.
@@ -61,6 +62,6 @@ def _run_regex_rules(ctx: FileContext) -> None:
         if not rule.applies_to(ctx.kind) or rule.regex is None:
             continue
         whole = Span(ctx.text, 1, 1, "code")
-        for match in rule.regex.finditer(ctx.text):
-            start, end = whole.position(match.start()), whole.position(match.end())
+        for begin, finish in user_pattern(rule.id, rule.regex.pattern).spans(ctx.text):
+            start, end = whole.position(begin), whole.position(finish)
             ctx.add(rule, Confidence(rule.confidence), start, end)

@@ -9,11 +9,11 @@ the file is left as it was and reported as failed. Writing happens elsewhere (ru
 from __future__ import annotations
 
 import ast
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
 from sora_migrate.encoding import DecodeError, Encoding, decode_source
+from sora_migrate.rewrite.diff import unified_diff
 from sora_migrate.rewrite.notebook import rewrite_notebook
 from sora_migrate.rewrite.report import FileOutcome, Site, SiteOutcome, SiteRecord, SkipFile
 
@@ -146,13 +146,3 @@ def _decode(data: bytes, rel: str) -> tuple[str, Encoding]:
         return decode_source(data, "notebook" if rel.endswith(".ipynb") else "python")
     except DecodeError as error:
         raise SkipFile(f"cannot decode: {error}") from None
-
-
-def unified_diff(old: str, new: str, rel: str) -> str:
-    """A `git diff`-style unified diff of one file."""
-    lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{rel}", f"b/{rel}"
-    )
-    return "".join(
-        line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n" for line in lines
-    )
