@@ -22,6 +22,7 @@ from tests.inventory.reports import assert_matches_schema
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / ".github" / "workflows" / "inventory.yml"
 DOCS = ROOT / "docs" / "inventory.md"
+README = ROOT / "README.md"
 BIN = Path(sys.executable).parent
 
 
@@ -42,8 +43,14 @@ def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _documented_workflows(folder: Path) -> list[Path]:
-    blocks = re.findall(r"```yaml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
-    assert len(blocks) >= 2
+    """Every complete workflow (a YAML block with `on:`) in docs/inventory.md and README."""
+    blocks = [
+        block
+        for document in (DOCS, README)
+        for block in re.findall(r"```yaml\n(.*?)```", document.read_text(encoding="utf-8"), re.S)
+        if re.search(r"^on:", block, re.M)
+    ]
+    assert len(blocks) >= 3
     paths = []
     for index, block in enumerate(blocks):
         path = folder / ".github" / "workflows" / f"documented-{index}.yml"
@@ -53,7 +60,7 @@ def _documented_workflows(folder: Path) -> list[Path]:
     return paths
 
 
-def test_actionlint_passes_on_the_workflow_and_the_documented_callers(tmp_path: Path) -> None:
+def test_actionlint_passes_on_the_workflow_and_the_documented_workflows(tmp_path: Path) -> None:
     done = _actionlint(WORKFLOW, *_documented_workflows(tmp_path))
     assert done.returncode == 0, done.stdout + done.stderr
 
