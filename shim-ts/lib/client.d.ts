@@ -6,11 +6,10 @@
  * API keys are never part of an inspected client, a log line or an error message. It uses only
  * the platform's `fetch`, so it runs on Node 18+, Deno, Bun and edge runtimes.
  */
-import { type ApiKey, type Environment } from "./config.js";
+import { type ShimSettings } from "./config.js";
 import { type ImageInput } from "./images.js";
 import { VideoOutput, type CostEstimate, type Job } from "./jobs.js";
 import { type WarningHandler } from "./params.js";
-import type { VertexAI } from "./providers/veo-vertex.js";
 import { RetryPolicy, type RetryOptions } from "./retry.js";
 /** What `createVideo` and `generateVideo` take (the Python shim's keywords, in camelCase). */
 export interface CreateVideoParams {
@@ -41,22 +40,8 @@ export interface ShimLogger {
     warn(message: string): void;
     info?(message: string): void;
 }
-export interface VideoClientOptions {
-    /** runway, veo, luma, pika, kling or fake (default: VIDEO_GENERATION_PROVIDER). */
-    readonly provider?: string | undefined;
-    /** Tried when the primary provider fails (default: VIDEO_GENERATION_FALLBACK_PROVIDER). */
-    readonly fallbackProvider?: string | undefined;
-    /** Also receives a fraction of create calls; its outcome is only logged. */
-    readonly shadowProvider?: string | undefined;
-    readonly shadowFraction?: number | undefined;
-    /** Keys by provider: `{ runway: "..." }` or `{ kling: { KLING_ACCESS_KEY, KLING_SECRET_KEY } }`. */
-    readonly apiKeys?: Readonly<Record<string, ApiKey>> | undefined;
-    readonly baseUrls?: Readonly<Record<string, string>> | undefined;
-    readonly models?: Readonly<Record<string, string>> | undefined;
-    /** The environment to read instead of `process.env` (edge runtimes pass their bindings). */
-    readonly env?: Environment | undefined;
-    /** Settings of the veo-vertex provider: project, location, bucket and an access token. */
-    readonly vertex?: VertexAI | undefined;
+/** The client's options: the provider settings, then how it sends, waits and reports. */
+export interface VideoClientOptions extends ShimSettings {
     readonly fetch?: typeof fetch | undefined;
     /** Per request (default 30000). */
     readonly timeoutMs?: number | undefined;

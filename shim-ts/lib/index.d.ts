@@ -12,7 +12,7 @@
  */
 export { VideoClient, type CreateVideoParams, type EstimateCostParams, type ShimLogger, type VideoClientOptions, type WaitOptions, } from "./client.js";
 export { fromSora, SoraValueError, type SoraCreateParams } from "./compat.js";
-export type { ApiKey, Environment } from "./config.js";
+export type { ApiKey, Environment, ShimSettings } from "./config.js";
 export { ConfigurationError, JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature, } from "./errors.js";
 export type { ImageInput } from "./images.js";
 export { STATUSES, VideoOutput, type CostEstimate, type Job, type JobError, type Status } from "./jobs.js";

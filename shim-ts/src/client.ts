@@ -6,7 +6,7 @@
  * API keys are never part of an inspected client, a log line or an error message. It uses only
  * the platform's `fetch`, so it runs on Node 18+, Deno, Bun and edge runtimes.
  */
-import { ShimConfig, type ApiKey, type Environment } from "./config.js";
+import { ShimConfig, type ShimSettings } from "./config.js";
 import { JobFailed, ProviderError, ShimError, Timeout, UnsupportedFeature } from "./errors.js";
 import { fromBase64, readImage, type ImageInput } from "./images.js";
 import { frameSize, makeJobId, splitJobId, updated, VideoOutput, type CostEstimate, type Job } from "./jobs.js";
@@ -24,7 +24,6 @@ import {
 import { estimateRequest } from "./pricing.js";
 import type { Adapter, Call, JobState } from "./providers/base.js";
 import { FAKE_BASE_URL, fakeFetch } from "./providers/fake.js";
-import type { VertexAI } from "./providers/veo-vertex.js";
 import { provider } from "./registry.js";
 import { RetryPolicy, type RetryOptions } from "./retry.js";
 
@@ -67,22 +66,8 @@ export interface ShimLogger {
   info?(message: string): void;
 }
 
-export interface VideoClientOptions {
-  /** runway, veo, luma, pika, kling or fake (default: VIDEO_GENERATION_PROVIDER). */
-  readonly provider?: string | undefined;
-  /** Tried when the primary provider fails (default: VIDEO_GENERATION_FALLBACK_PROVIDER). */
-  readonly fallbackProvider?: string | undefined;
-  /** Also receives a fraction of create calls; its outcome is only logged. */
-  readonly shadowProvider?: string | undefined;
-  readonly shadowFraction?: number | undefined;
-  /** Keys by provider: `{ runway: "..." }` or `{ kling: { KLING_ACCESS_KEY, KLING_SECRET_KEY } }`. */
-  readonly apiKeys?: Readonly<Record<string, ApiKey>> | undefined;
-  readonly baseUrls?: Readonly<Record<string, string>> | undefined;
-  readonly models?: Readonly<Record<string, string>> | undefined;
-  /** The environment to read instead of `process.env` (edge runtimes pass their bindings). */
-  readonly env?: Environment | undefined;
-  /** Settings of the veo-vertex provider: project, location, bucket and an access token. */
-  readonly vertex?: VertexAI | undefined;
+/** The client's options: the provider settings, then how it sends, waits and reports. */
+export interface VideoClientOptions extends ShimSettings {
   readonly fetch?: typeof fetch | undefined;
   /** Per request (default 30000). */
   readonly timeoutMs?: number | undefined;

@@ -20,17 +20,22 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 /** A provider's key: one string (providers with one key variable) or keys by variable name. */
 export type ApiKey = string | Readonly<Record<string, string>>;
 
-/** Constructor options; undefined means "ask the environment". */
+/** Which providers to use and how to reach them; undefined means "ask the environment". */
 export interface ShimSettings {
+  /** runway, veo, veo-vertex, luma, pika, kling or fake (default: VIDEO_GENERATION_PROVIDER). */
   readonly provider?: string | undefined;
+  /** Tried when the primary provider fails (default: VIDEO_GENERATION_FALLBACK_PROVIDER). */
   readonly fallbackProvider?: string | undefined;
+  /** Also receives a fraction of create calls; its outcome is only logged. */
   readonly shadowProvider?: string | undefined;
   readonly shadowFraction?: number | undefined;
+  /** Keys by provider: `{ runway: "..." }` or `{ kling: { KLING_ACCESS_KEY, KLING_SECRET_KEY } }`. */
   readonly apiKeys?: Readonly<Record<string, ApiKey>> | undefined;
   readonly baseUrls?: Readonly<Record<string, string>> | undefined;
   readonly models?: Readonly<Record<string, string>> | undefined;
+  /** The environment to read instead of `process.env` (edge runtimes pass their bindings). */
   readonly env?: Environment | undefined;
-  /** Settings of the veo-vertex provider (project, location, bucket, access token). */
+  /** Settings of the veo-vertex provider: project, location, bucket and an access token. */
   readonly vertex?: VertexAI | undefined;
 }
 

@@ -19,7 +19,7 @@ export {
   type WaitOptions,
 } from "./client.js";
 export { fromSora, SoraValueError, type SoraCreateParams } from "./compat.js";
-export type { ApiKey, Environment } from "./config.js";
+export type { ApiKey, Environment, ShimSettings } from "./config.js";
 export {
   ConfigurationError,
   JobFailed,

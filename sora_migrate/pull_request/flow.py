@@ -5,6 +5,7 @@ worktree and keeps nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -116,7 +117,9 @@ def _rewrite_and_commit(
     )
     assert report.inventory is not None
     before = report.inventory
-    after = run_scan([target], replace(options, jobs=1))
+    # the vendored TypeScript shim names Sora itself (fromSora): it is not a Sora use left
+    shims = tuple(f"/{Path(os.path.relpath(f, before.root)).as_posix()}/" for f in report.vendored)
+    after = run_scan([target], replace(options, jobs=1, exclude=(*options.exclude, *shims)))
     body = render_body(before, after, report, site_costs(report.rewritten))
     subject = title(report)
     changed = [outcome.path for outcome in report.changed]

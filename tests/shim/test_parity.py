@@ -23,17 +23,10 @@ from sora_migrate.shim.params import VideoRequest, fit, settings
 from sora_migrate.shim.pricing import estimate_request
 
 from .google_credentials import MintingCredentials
+from .test_defaults import KEYS
 from .test_typescript import _node
 
 RUN = Path(__file__).parent / "parity" / "run.mjs"
-KEYS = {
-    "RUNWAYML_API_SECRET": "rk",
-    "GEMINI_API_KEY": "gk",
-    "LUMAAI_API_KEY": "lk",
-    "FAL_KEY": "fk",
-    "KLING_ACCESS_KEY": "ak",
-    "KLING_SECRET_KEY": "sk",
-}
 CAMEL = {
     "duration_seconds": "durationSeconds",
     "aspect_ratio": "aspectRatio",

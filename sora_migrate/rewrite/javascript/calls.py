@@ -9,7 +9,8 @@ Node SDK (Sora reference §6) → TS shim:
 - `videos.downloadContent(id)` → `videoClient().getVideoOutput(id)`, when the result is only
   read through `.arrayBuffer()`, `.blob()`, `.bytes()` or `.body` (results.py)
 - `videos.extend({ video: { id }, prompt, seconds })` → `videoClient().extendVideo(id, prompt, 8)`
-- delete, remix, edit, list, characters → a TODO comment
+- `await videos.delete(id)` whose result is not read → `videoClient().deleteVideo(id)`
+- remix, edit, list, characters → a TODO comment
 
 Only the callee (`client.videos.create` → `videoClient().createVideo`) and the arguments are
 edited; `await`, `.then(...)`, the assignment and everything around stay as they were.
@@ -30,7 +31,7 @@ from sora_migrate.rewrite.javascript.arguments import (
     property_value,
 )
 from sora_migrate.rewrite.javascript.edits import Edit
-from sora_migrate.rewrite.javascript.results import download_result_fits
+from sora_migrate.rewrite.javascript.results import consumer, download_result_fits
 from sora_migrate.rewrite.javascript.source import Source
 
 if TYPE_CHECKING:
@@ -71,10 +72,10 @@ def rewrite_call(source: Source, call: Node, method: str) -> Outcome:
             f"videos.{method}: spread arguments",
             "spell out the spread arguments, then run sora-migrate rewrite again",
         )
-    if method in SHAPES:
-        outcome = _shaped(source, args, method)
-    elif method in MAPPERS:
+    if method in MAPPERS:
         outcome = MAPPERS[method](source, call, args)
+    elif method in SHAPES:
+        outcome = _shaped(source, args, method)
     else:
         return todos.for_method(method)
     if isinstance(outcome, Manual):
@@ -91,6 +92,7 @@ SHAPES: dict[str, tuple[str, str, frozenset[str]]] = {
     "createAndPoll": ("generateVideo", "body", POLL_OPTIONS),
     "retrieve": ("getJobStatus", "id", frozenset()),
     "poll": ("wait", "id", POLL_OPTIONS),
+    "delete": ("deleteVideo", "id", frozenset()),
 }
 
 
@@ -109,12 +111,20 @@ def _shaped(source: Source, args: list[Node], method: str) -> Mapped | Manual:
     return body if isinstance(body, Manual) else (shim_method, body)
 
 
+def _delete(source: Source, call: Node, args: list[Node]) -> Mapped | Manual:
+    """`deleteVideo` returns nothing, so only a call whose result is not read moves."""
+    parent = consumer(call)
+    if parent is None or parent.type != "expression_statement":
+        return Manual("videos.delete: its result is read", todos.DELETE_RESULT)
+    return _shaped(source, args, "delete")
+
+
 def _download_content(source: Source, call: Node, args: list[Node]) -> Mapped | Manual:
     if not args:
         return Manual("videos.downloadContent: no video id", "no video id to map")
     edits: tuple[Edit, ...] = ()
     if len(args) > 1:
-        query = _object_members(source, args[1])
+        query = object_members(source, args[1])
         variant = query.get("variant") if query is not None else None
         shown = literal(source, variant) if variant is not None else None
         if query is None or set(query) - {"variant"} or (variant is not None and shown != "video"):
@@ -133,9 +143,9 @@ def _download_content(source: Source, call: Node, args: list[Node]) -> Mapped | 
 
 
 def _extend(source: Source, call: Node, args: list[Node]) -> Mapped | Manual:
-    members = _object_members(source, args[0]) if len(args) == 1 else None
+    members = object_members(source, args[0]) if len(args) == 1 else None
     video = members.get("video") if members is not None else None
-    inner = _object_members(source, video) if video is not None else None
+    inner = object_members(source, video) if video is not None else None
     prompt = members.get("prompt") if members is not None else None
     if members is None or inner is None or set(inner) != {"id"} or prompt is None:
         return todos.for_method("extend")
@@ -158,13 +168,13 @@ def _options(
     """Manual unless the arguments after the first are at most one `{ pollIntervalMs }`."""
     if not rest:
         return None
-    members = _object_members(source, rest[0])
+    members = object_members(source, rest[0])
     if len(rest) > 1 or members is None or not allowed or set(members) - allowed:
         return Manual(f"videos.{method}: request options", todos.OPTIONS)
     return None
 
 
-def _object_members(source: Source, node: Node) -> dict[str, Node] | None:
+def object_members(source: Source, node: Node) -> dict[str, Node] | None:
     """`{key: value}` members by key (values; shorthands map to themselves), None otherwise."""
     if node.type != "object":
         return None
@@ -189,5 +199,5 @@ def _wrapper(source: Source, call: Node) -> str | None:
     return None
 
 
-MAPPERS = {"downloadContent": _download_content, "extend": _extend}
+MAPPERS = {"delete": _delete, "downloadContent": _download_content, "extend": _extend}
 REWRITTEN_METHODS = frozenset(SHAPES) | frozenset(MAPPERS)

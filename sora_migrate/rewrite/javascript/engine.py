@@ -12,19 +12,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sora_migrate.findings import Finding
+from sora_migrate.rewrite.calls.common import Manual
 from sora_migrate.rewrite.engine import UNRESOLVED, FileResult, SkipFile, unified_diff
 from sora_migrate.rewrite.javascript import todos
 from sora_migrate.rewrite.javascript.binding import bind_shim
 from sora_migrate.rewrite.javascript.calls import Rewritten, rewrite_call
 from sora_migrate.rewrite.javascript.edits import Edit, OverlappingEdits, apply_edits
+from sora_migrate.rewrite.javascript.flows import Decided, hold_back
 from sora_migrate.rewrite.javascript.source import Source, grammar_of
 from sora_migrate.rewrite.javascript.statuses import job_names, map_statuses
-from sora_migrate.rewrite.plan import Plan
+from sora_migrate.rewrite.plan import CallTarget, Plan
 from sora_migrate.rewrite.report import FileOutcome, Site
 
 if TYPE_CHECKING:
     from tree_sitter import Node
 
+STATUS_REASON = 'comparison with a Sora-only status ("queued" / "in_progress")'
+TYPES_REASON = "imports the Sora API's types"
 STATEMENT_CONTAINERS = frozenset(
     {"program", "statement_block", "switch_case", "switch_default", "class_body"}
 )
@@ -57,80 +61,83 @@ def _rewrite(data: bytes, rel: str, root: Path, shim_dir: Path) -> tuple[bytes, 
     if source.root.has_error:
         raise SkipFile(f"does not parse ({_first_error(source)}); file left as it was")
     plan, type_imports = _plan(text, rel, root)
-    sites = [
-        Site(
-            rel,
-            item.line,
-            item.method,
-            "manual",
-            UNRESOLVED.format(method=item.method),
-            None,
-            item.args,
-        )
-        for item in plan.unresolved
-    ]
+    work = _FileRewrite(source)
+    for item in plan.unresolved:
+        reason = UNRESOLVED.format(method=item.method)
+        work.sites.append(Site(rel, item.line, item.method, "manual", reason, None, item.args))
     if plan.empty:
-        return data, tuple(sites)
-    edits: list[Edit] = []
-    comments = Comments(source)
-    names: set[str] = set()
-    rewritten: list[Node] = []
+        return data, tuple(work.sites)
+    targets = {}
+    decided = []
     for target in plan.calls.values():
         call = _call_at(source, source.offset(target.line, target.column + 1), target.method)
-        if call is None:
-            continue
-        outcome = rewrite_call(source, call, target.method)
-        if isinstance(outcome, Rewritten):
-            edits.extend(outcome.edits)
-            names |= {"VideoClient", *outcome.names}
-            rewritten.append(call)
-            for note in outcome.notes:
-                comments.add(call, f"// {note}")
-            sites.append(Site(rel, target.line, target.method, "rewritten", args=target.args))
-        else:
-            comments.add(call, todos.comment(outcome.todo))
-            sites.append(
-                Site(
-                    rel,
-                    target.line,
-                    target.method,
-                    "manual",
-                    outcome.reason,
-                    outcome.todo,
-                    target.args,
-                )
-            )
+        if call is not None:
+            targets[call.id] = target
+            decided.append(Decided(target.method, call, rewrite_call(source, call, target.method)))
+    for item in plan.unresolved:
+        call = _call_at(source, source.offset(item.line, item.column + 1), item.method)
+        if call is not None and item.column >= 0:
+            reason = UNRESOLVED.format(method=item.method)
+            decided.append(Decided(item.method, call, Manual(reason, reason), unresolved=True))
+    rewritten = [
+        item.call
+        for item in hold_back(source, decided)
+        if not item.unresolved and work.apply(targets[item.call.id], item)
+    ]
     for mark in plan.marks:
-        offset = source.offset(mark.line, mark.column + 1)
-        node = source.root.descendant_for_byte_range(offset, offset)
-        todo = todos.FINDINGS[mark.kind]
-        if node is not None:
-            comments.add(node, todos.comment(todo))
-            sites.append(Site(rel, mark.line, mark.kind, "manual", mark.reason, todo))
+        work.todo(mark.line, mark.column + 1, mark.kind, mark.reason, todos.FINDINGS[mark.kind])
     status_edits, unmapped = map_statuses(source, job_names(source, rewritten))
-    edits.extend(status_edits)
+    work.edits.extend(status_edits)
     for node in unmapped:
-        comments.add(node, todos.comment(todos.STATUS))
-        reason = 'comparison with a Sora-only status ("queued" / "in_progress")'
-        line = node.start_point[0] + 1
-        sites.append(Site(rel, line, "status-string", "manual", reason, todos.STATUS))
-    if names:
-        edits.extend(bind_shim(source, root, shim_dir, names))
+        line, column = node.start_point[0] + 1, 1
+        work.todo(line, column, "status-string", STATUS_REASON, todos.STATUS, node)
+    if work.names:
+        work.edits.extend(bind_shim(source, root, shim_dir, work.names))
         for finding in type_imports:
-            offset = source.offset(finding.line, finding.column)
-            node = source.root.descendant_for_byte_range(offset, offset)
-            if node is not None:
-                comments.add(node, todos.comment(todos.TYPES))
-                reason = "imports the Sora API's types"
-                sites.append(
-                    Site(rel, finding.line, finding.rule_id, "manual", reason, todos.TYPES)
-                )
-    edits.extend(comments.edits())
+            work.todo(finding.line, finding.column, finding.rule_id, TYPES_REASON, todos.TYPES)
     try:
-        new = apply_edits(data, edits)
+        new = apply_edits(data, [*work.edits, *work.comments.edits()])
     except OverlappingEdits:
         raise SkipFile("Sora calls nested in each other; move them by hand") from None
-    return new, tuple(sorted(sites, key=lambda site: site.line))
+    return new, tuple(sorted(work.sites, key=lambda site: site.line))
+
+
+class _FileRewrite:
+    """The edits, comments, shim names and sites of one file as they are decided."""
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.edits: list[Edit] = []
+        self.comments = Comments(source)
+        self.names: set[str] = set()
+        self.sites: list[Site] = []
+
+    def apply(self, target: CallTarget, item: Decided) -> bool:
+        """Apply one decided call (edits, or a TODO); True when it was rewritten."""
+        rel, line, method, outcome = self.source.rel, target.line, target.method, item.outcome
+        if isinstance(outcome, Rewritten):
+            self.edits.extend(outcome.edits)
+            self.names |= {"VideoClient", *outcome.names}
+            for note in outcome.notes:
+                self.comments.add(item.call, f"// {note}")
+            self.sites.append(Site(rel, line, method, "rewritten", args=target.args))
+            return True
+        self.comments.add(item.call, todos.comment(outcome.todo))
+        self.sites.append(
+            Site(rel, line, method, "manual", outcome.reason, outcome.todo, target.args)
+        )
+        return False
+
+    def todo(
+        self, line: int, column: int, kind: str, reason: str, todo: str, node: Node | None = None
+    ) -> None:
+        """A TODO above the statement at (line, column), and its site."""
+        if node is None:
+            offset = self.source.offset(line, column)
+            node = self.source.root.descendant_for_byte_range(offset, offset)
+        if node is not None:
+            self.comments.add(node, todos.comment(todo))
+            self.sites.append(Site(self.source.rel, line, kind, "manual", reason, todo))
 
 
 def _plan(text: str, rel: str, root: Path) -> tuple[Plan, list[Finding]]:
@@ -202,14 +209,15 @@ class Comments:
         return line[: len(line) - len(line.lstrip(" \t"))]
 
     def _above(self, at: int) -> list[str]:
-        """The comment lines directly above the line starting at `at`."""
-        lines = self.source.data[:at].decode("utf-8").splitlines()
-        found = []
-        for line in reversed(lines):
-            stripped = line.strip()
+        """The `//` comment lines directly above the line starting at `at`."""
+        data, found, end = self.source.data, [], at - 1
+        while end > 0:
+            start = data.rfind(b"\n", 0, end) + 1
+            stripped = data[start:end].strip().decode("utf-8")
             if not stripped.startswith("//"):
                 break
             found.append(stripped)
+            end = start - 1
         return found
 
 

@@ -16,8 +16,6 @@ METHODS: dict[str, str] = {
     "extend": "the shim extends earlier jobs by id: extendVideo(jobId, prompt, durationSeconds)",
     "list": "videos.list has no shim equivalent; keep your Job.id values and use "
     "getJobStatus(jobId)",
-    "delete": "the shim has no delete: to stop a running job use cancelJob(jobId); after a "
-    "download, remove this call",
     "createCharacter": CHARACTERS,
     "getCharacter": CHARACTERS,
 }
@@ -34,6 +32,10 @@ TYPES = (
     "these are the Sora API's types: the shim returns Job (id, status, progress, error?.message) "
     "and takes CreateVideoParams; update the annotations that use them"
 )
+DELETE_RESULT = (
+    "the shim's deleteVideo(jobId) returns nothing (Sora returned { id, deleted }); stop reading "
+    "the result, then run sora-migrate rewrite again"
+)
 OPTIONS = (
     "the request options argument has no shim equivalent (the shim has its own timeouts and "
     "retries); remove it, then run sora-migrate rewrite again"
@@ -46,12 +48,7 @@ DOWNLOAD = (
 
 def for_method(method: str) -> Manual:
     """The Manual outcome for a Node SDK method the rewrite leaves to a person."""
-    reason = (
-        "videos.delete: cleanup or cancel cannot be told from the code"
-        if method == "delete"
-        else f"videos.{method} has no shim equivalent"
-    )
-    return Manual(reason, METHODS[method])
+    return Manual(f"videos.{method} has no shim equivalent", METHODS[method])
 
 
 def comment(todo: str) -> str:

@@ -51,15 +51,15 @@ def is_vendored(shim_dir: Path) -> bool:
 
 
 def vendor_ts_shim(shim_dir: Path, lang: str) -> str | None:
-    """Vendor the shim into `shim_dir` in `lang` (ts or js); the reason when it cannot."""
+    """Vendor the shim into `shim_dir` in `lang` (ts or js) like `sora-migrate shim vendor`;
+    the reason when it cannot."""
+    from sora_migrate.errors import UserError
+    from sora_migrate.vendor import vendor_ts_shim as install
+
     try:
-        from sora_migrate.vendor import vendor_ts_shim as vendor
-    except ImportError:
-        return (
-            f"the TypeScript shim is not vendored at {shim_dir} and this version of "
-            "sora-migrate cannot vendor it"
-        )
-    vendor(shim_dir, lang)
+        install(shim_dir, lang)
+    except UserError as error:
+        return f"cannot vendor the TypeScript shim: {error}"
     return None
 
 
