@@ -92,7 +92,7 @@ def duration(value: object) -> int:
     number: float | None = None
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         number = value
-    elif isinstance(value, str) and value.strip().isdigit():
+    elif isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         number = int(value.strip())
     if number is None or number <= 0 or number != int(number):
         offered = sora_table()["seconds"]
@@ -151,7 +151,8 @@ def _nearest_numbers(value: float, offered: list[int]) -> list[int]:
 def _nearest_sizes(key: str | None, sizes: dict[str, Any]) -> list[str]:
     """The two supported sizes closest in shape and then in area, or all of them."""
     width, _, height = (key or "").partition("x")
-    if not (width.isdigit() and height.isdigit() and int(width) and int(height)):
+    digits = (width + height).isascii() and width.isdigit() and height.isdigit()
+    if not (digits and int(width) and int(height)):
         return list(sizes)
     ratio, area = math.log(int(width) / int(height)), int(width) * int(height)
 
