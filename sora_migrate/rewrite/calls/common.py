@@ -151,7 +151,7 @@ def map_seconds(
     if isinstance(value, cst.Integer):
         return kwarg(arg, name, value)
     if text is not None:
-        if not text.strip().isdigit():
+        if not (text.strip().isascii() and text.strip().isdigit()):
             return Manual(
                 f"videos.{method}: seconds={text!r} is not a number",
                 f"seconds={text!r} is not a whole number; set duration_seconds= by hand",
