@@ -7,16 +7,21 @@ error nodes); and the TODO comments in the output are exactly the TODOs the repo
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sora_migrate.rewrite import RewriteReport, rewrite_paths
 from sora_migrate.rewrite.javascript.source import Source
 from sora_migrate.rewrite.javascript.todos import TODO_PREFIX, comment
-from tests.rewrite.helpers import FIXTURES, after_of, install_case
+from tests.rewrite.helpers import (
+    FIXTURES,
+    PairOutcome,
+    after_of,
+    assert_matches_after,
+    assert_second_run_changes_nothing,
+    assert_todos_are_reported,
+    rewrite_case,
+)
 
 TS_FIXTURES = FIXTURES / "ts"
 CASES = sorted(TS_FIXTURES.glob("*/*.before.*"))
@@ -32,57 +37,29 @@ def vendor_placeholder(directory: Path) -> None:
     (directory / "video_shim" / "index.ts").write_text("export {};\n")
 
 
-@dataclass
-class Outcome:
-    before: Path
-    path: Path
-    report: RewriteReport
-
-
 @pytest.fixture(params=CASES, ids=case_id)
-def outcome(request: pytest.FixtureRequest, tmp_path: Path) -> Outcome:
-    before: Path = request.param
-    path = install_case(before, tmp_path)
+def outcome(request: pytest.FixtureRequest, tmp_path: Path) -> PairOutcome:
     vendor_placeholder(tmp_path)
-    report = rewrite_paths([path], write=True, force=True, jobs=1)
-    return Outcome(before, path, report)
+    return rewrite_case(request.param, tmp_path)
 
 
-def _expected(before: Path) -> bytes:
-    after = after_of(before)
-    return (after if after.exists() else before).read_bytes()
+def test_output_matches_the_after_file(outcome: PairOutcome) -> None:
+    assert_matches_after(outcome)
 
 
-def test_output_matches_the_after_file(outcome: Outcome) -> None:
-    expected, actual = _expected(outcome.before), outcome.path.read_bytes()
-    diff = difflib.unified_diff(
-        expected.decode("utf-8", "replace").splitlines(True),
-        actual.decode("utf-8", "replace").splitlines(True),
-        "expected",
-        "actual",
-    )
-    assert actual == expected, "".join(diff)
+def test_second_run_changes_nothing(outcome: PairOutcome) -> None:
+    assert_second_run_changes_nothing(outcome)
 
 
-def test_second_run_changes_nothing(outcome: Outcome) -> None:
-    first = outcome.path.read_bytes()
-    again = rewrite_paths([outcome.path], write=True, force=True, jobs=1)
-    assert again.changed == []
-    assert outcome.path.read_bytes() == first
-
-
-def test_output_parses(outcome: Outcome) -> None:
+def test_output_parses(outcome: PairOutcome) -> None:
     if not after_of(outcome.before).exists():
         return
     data = outcome.path.read_bytes().removeprefix(b"\xef\xbb\xbf")
     assert not Source(outcome.path.name, data).root.has_error
 
 
-def test_todo_comments_are_the_reported_sites(outcome: Outcome) -> None:
-    text = outcome.path.read_text(encoding="utf-8-sig")
-    in_file = {line.strip() for line in text.splitlines() if line.strip().startswith(TODO_PREFIX)}
-    reported = {comment(site.todo) for site in outcome.report.manual if site.todo}
-    assert in_file == reported
+def test_todo_comments_are_the_reported_sites(outcome: PairOutcome) -> None:
+    assert_todos_are_reported(outcome, TODO_PREFIX, comment)
 
 
 def test_every_rewritten_call_shape_has_a_fixture_folder() -> None:

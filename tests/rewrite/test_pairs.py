@@ -11,25 +11,28 @@ exactly the TODOs the report lists, like LibCST's `expected_warnings`.
 from __future__ import annotations
 
 import ast
-import difflib
 import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sora_migrate.rewrite import RewriteReport, rewrite_paths
+from sora_migrate.rewrite import rewrite_paths
 from sora_migrate.rewrite.calls import REWRITERS
 from sora_migrate.rewrite.manual import TODO_PREFIX, comment
 from tests.rewrite.helpers import (
     FIXTURES,
     REPO,
+    PairOutcome,
     after_of,
+    assert_matches_after,
+    assert_second_run_changes_nothing,
+    assert_todos_are_reported,
     case_id,
     install_case,
+    rewrite_case,
     write_stub_openai,
 )
 
@@ -41,45 +44,20 @@ RUNNABLE = [
 ]
 
 
-@dataclass
-class Outcome:
-    before: Path
-    path: Path
-    report: RewriteReport
-
-
 @pytest.fixture(params=CASES, ids=case_id)
-def outcome(request: pytest.FixtureRequest, tmp_path: Path) -> Outcome:
-    before: Path = request.param
-    path = install_case(before, tmp_path)
-    report = rewrite_paths([path], write=True, force=True, jobs=1)
-    return Outcome(before, path, report)
+def outcome(request: pytest.FixtureRequest, tmp_path: Path) -> PairOutcome:
+    return rewrite_case(request.param, tmp_path)
 
 
-def _expected(before: Path) -> bytes:
-    after = after_of(before)
-    return (after if after.exists() else before).read_bytes()
+def test_output_matches_the_after_file(outcome: PairOutcome) -> None:
+    assert_matches_after(outcome)
 
 
-def test_output_matches_the_after_file(outcome: Outcome) -> None:
-    expected, actual = _expected(outcome.before), outcome.path.read_bytes()
-    diff = difflib.unified_diff(
-        expected.decode("utf-8", "replace").splitlines(True),
-        actual.decode("utf-8", "replace").splitlines(True),
-        "expected",
-        "actual",
-    )
-    assert actual == expected, "".join(diff)
+def test_second_run_changes_nothing(outcome: PairOutcome) -> None:
+    assert_second_run_changes_nothing(outcome)
 
 
-def test_second_run_changes_nothing(outcome: Outcome) -> None:
-    first = outcome.path.read_bytes()
-    again = rewrite_paths([outcome.path], write=True, force=True, jobs=1)
-    assert again.changed == []
-    assert outcome.path.read_bytes() == first
-
-
-def test_output_parses(outcome: Outcome) -> None:
+def test_output_parses(outcome: PairOutcome) -> None:
     text = outcome.path.read_text(encoding="utf-8-sig")
     if outcome.path.suffix == ".ipynb":
         assert json.loads(text)["cells"]
@@ -87,11 +65,8 @@ def test_output_parses(outcome: Outcome) -> None:
         ast.parse(text)
 
 
-def test_todo_comments_are_the_reported_sites(outcome: Outcome) -> None:
-    text = outcome.path.read_text(encoding="utf-8-sig")
-    in_file = {line.strip() for line in text.splitlines() if line.strip().startswith(TODO_PREFIX)}
-    reported = {comment(site.todo) for site in outcome.report.manual if site.todo}
-    assert in_file == reported
+def test_todo_comments_are_the_reported_sites(outcome: PairOutcome) -> None:
+    assert_todos_are_reported(outcome, TODO_PREFIX, comment)
 
 
 @pytest.mark.parametrize("before", RUNNABLE, ids=case_id)
